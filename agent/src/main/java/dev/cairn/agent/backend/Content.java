@@ -1,0 +1,41 @@
+package dev.cairn.agent.backend;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What {@link Backend#save} stores; can be opened more than once, so a save can be retried. */
+public sealed interface Content {
+
+  long length() throws IOException;
+
+  InputStream open() throws IOException;
+
+  /** Content held in memory (config, keys, locks, index, snapshot records). */
+  record OfBytes(byte[] bytes) implements Content {
+    @Override
+    public long length() {
+      return bytes.length;
+    }
+
+    @Override
+    public InputStream open() {
+      return new ByteArrayInputStream(bytes);
+    }
+  }
+
+  /** Content in a local file (pack files); the backend may move the file instead of copying it. */
+  record OfFile(Path path) implements Content {
+    @Override
+    public long length() throws IOException {
+      return Files.size(path);
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return Files.newInputStream(path);
+    }
+  }
+}
