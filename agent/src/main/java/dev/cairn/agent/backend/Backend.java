@@ -20,11 +20,18 @@ public interface Backend extends Closeable {
    * Stores the content under the handle atomically: a reader sees all of it or nothing, also after
    * a crash. For {@link Content.OfFile} the backend may move the file instead of copying it; the
    * caller must not use the file afterwards.
+   *
+   * <p>Saving over an existing object replaces it atomically (readers see the old or the new bytes,
+   * never a mix). A save that fails — including a content stream that throws or ends early —
+   * leaves no new object visible.
    */
   void save(Handle handle, Content content) throws IOException;
 
   /**
    * Opens the object for reading from {@code offset}; {@code length < 0} reads to the end.
+   *
+   * <p>A range past the end yields the bytes that exist (none if {@code offset >= size}); the caller
+   * checks lengths. The caller closes the stream.
    *
    * @throws java.nio.file.NoSuchFileException if the object does not exist
    */
@@ -37,6 +44,7 @@ public interface Backend extends Closeable {
    */
   long size(Handle handle) throws IOException;
 
+  /** Whether the object exists. */
   boolean exists(Handle handle) throws IOException;
 
   /** Removes the object; removing one that does not exist is not an error. */

@@ -6,11 +6,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What {@link Backend#save} stores; can be opened more than once, so a save can be retried. */
-public sealed interface Content {
+/**
+ * What {@link Backend#save} stores; can be opened more than once, so a save can be retried.
+ *
+ * <p>Every {@link #open()} must yield the same {@link #length()} bytes. Not sealed, so callers and
+ * tests can supply other sources (e.g. a stream that fails mid-way, for fault injection).
+ */
+public interface Content {
 
+  /** The number of bytes {@link #open()} yields. */
   long length() throws IOException;
 
+  /** A fresh stream over the whole content, positioned at its first byte. */
   InputStream open() throws IOException;
 
   /** Content held in memory (config, keys, locks, index, snapshot records). */

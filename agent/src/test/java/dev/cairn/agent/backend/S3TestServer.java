@@ -1,0 +1,82 @@
+package dev.cairn.agent.backend;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A real S3 API server for tests: s3proxy on a free port of 127.0.0.1, storing objects in a
+ * directory, with signature-checked credentials. Start it once per test class; stop it in
+ * {@link #close()}.
+ */
+final class S3TestServer implements AutoCloseable {
+  static final String ACCESS_KEY = "cairn-test-access";
+  static final String SECRET_KEY = "cairn-test-secret-0123456789";
+
+  private final S3Proxy proxy;
+  private final URI endpoint;
+
+  private S3TestServer(S3Proxy proxy, URI endpoint) {
+    this.proxy = proxy;
+    this.endpoint = endpoint;
+  }
+
+  /** Starts s3proxy with a filesystem blob store in {@code storeDir}. */
+  static S3TestServer start(Path storeDir) throws Exception {
+    S3Proxy proxy = S3Proxy.builder()
+        .blobStore(new FilesystemNio2BlobStore(storeDir.toString()))
+        .endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+        .build();
+    proxy.start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!"STARTED".equals(proxy.getState())) {
+      if (System.nanoTime() > deadline) {
+        proxy.stop();
+        throw new IllegalStateException("s3proxy did not start within 10 s: " + proxy.getState());
+      }
+      Thread.sleep(10);
+    }
+    return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+  }
+
+  URI endpoint() {
+    return endpoint;
+  }
+
+  /** Settings for {@code bucket}/{@code prefix} with the server's credentials. */
+  S3Settings settings(String bucket, String prefix) {
+    return new S3Settings(endpoint, "us-east-1", bucket, prefix, true, ACCESS_KEY, SECRET_KEY,
+        null, S3Settings.DEFAULT_PART_SIZE, S3Settings.DEFAULT_LIST_PAGE_SIZE);
+  }
+
+  /** A raw SDK client for checks behind a backend's back (the caller closes it). */
+  S3Client rawClient() {
+    return S3Client.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .httpClient(ApacheHttpClient.create())
+        .build();
+  }
+
+  /** A fresh bucket name, unique per call. */
+  static String newBucketName() {
+    return "cairn-" + UUID.randomUUID().toString().substring(0, 13);
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+  }
+}
