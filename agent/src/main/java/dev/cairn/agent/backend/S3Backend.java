@@ -20,7 +20,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -43,15 +43,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *       #isPermanent}.
  * </ul>
  *
- * <p>HTTP goes through the SDK's {@code apache-client} (Apache HttpClient 4.5, ~1 MB, no conflict
- * with docker-java's httpclient5): it closes a connection whenever a request fails mid-body, so a
- * content stream that throws leaves neither a half-sent request on the server nor a stale pooled
- * connection. The lighter {@code url-connection-client} does neither (it abandons the
- * HttpURLConnection, and reused keep-alive sockets fail streamed uploads with "Error writing
- * request body"); Netty would add ~4 MB of unshaded Netty next to gRPC's shaded copy; {@code
- * apache5-client} needs a newer httpclient5 than docker-java brings. Checksums are computed only
- * where S3 requires them: many S3-compatible servers reject the SDK's newer default trailing
- * checksums, and the repository authenticates every blob anyway.
+ * <p>HTTP goes through the SDK's {@code apache5-client} on Apache HttpClient 5, which docker-java
+ * already puts on the agent's classpath (so it costs one small adapter jar). It closes a
+ * connection whenever a request fails mid-body, so a content stream that throws leaves neither a
+ * half-sent upload on the server nor a broken pooled connection. The lighter {@code
+ * url-connection-client} does neither: it abandons the HttpURLConnection (s3proxy then kept the
+ * half-written upload visible) and streamed uploads on reused keep-alive sockets failed with
+ * "Error writing request body". Netty would add ~4 MB of unshaded Netty next to gRPC's shaded
+ * copy; the SDK's Apache 4 client is deprecated.
+ *
+ * <p>Checksums are computed only where S3 requires them: many S3-compatible servers reject the
+ * SDK's newer default trailing checksums, and the repository authenticates every blob anyway.
  */
 public final class S3Backend implements Backend {
   private static final Logger LOG = LoggerFactory.getLogger(S3Backend.class);
@@ -91,7 +93,7 @@ public final class S3Backend implements Backend {
             .chunkedEncodingEnabled(false)
             .build())
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(ApacheHttpClient.builder()
+        .httpClient(Apache5HttpClient.builder()
             .maxConnections(MAX_CONNECTIONS)
             .connectionTimeout(Duration.ofSeconds(10))
             .socketTimeout(Duration.ofSeconds(60))
