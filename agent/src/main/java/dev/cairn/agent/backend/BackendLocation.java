@@ -73,7 +73,9 @@ public sealed interface BackendLocation {
     }
     int colon = trimmed.indexOf(':');
     int slash = trimmed.indexOf('/');
-    if (colon > 0 && (slash < 0 || colon < slash) && trimmed.substring(0, colon).matches("[a-z0-9+.-]{2,}")) {
+    boolean looksLikeScheme = colon > 0 && (slash < 0 || colon < slash)
+        && trimmed.substring(0, colon).matches("[a-z0-9+.-]{2,}");
+    if (looksLikeScheme) {
       throw new BackendConfigException(
           "unknown repository scheme '" + trimmed.substring(0, colon) + "' in '" + trimmed
               + "'; use a directory, local:DIR or s3:http(s)://HOST[:PORT]/BUCKET[/PREFIX]");

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Logs every backend operation at DEBUG with its duration (and failures with their error), for
  * diagnosing a slow or flaky store on a node. Thread-safe if the wrapped backend is.
  */
-public final class LoggingBackend implements Backend {
+public final class LoggingBackend extends ForwardingBackend {
   private static final Logger LOG = LoggerFactory.getLogger(LoggingBackend.class);
 
   @FunctionalInterface
@@ -18,22 +18,16 @@ public final class LoggingBackend implements Backend {
     T run() throws IOException;
   }
 
-  private final Backend inner;
 
   public LoggingBackend(Backend inner) {
-    this.inner = inner;
-  }
-
-  @Override
-  public String location() {
-    return inner.location();
+    super(inner);
   }
 
   @Override
   public void save(Handle handle, Content content) throws IOException {
     long length = content.length();
     timed("save " + handle + " (" + length + " bytes)", () -> {
-      inner.save(handle, content);
+      delegate.save(handle, content);
       return null;
     });
   }
@@ -41,42 +35,32 @@ public final class LoggingBackend implements Backend {
   @Override
   public InputStream open(Handle handle, long offset, long length) throws IOException {
     return timed("open " + handle + " [" + offset + ", " + (length < 0 ? "end" : length) + "]",
-        () -> inner.open(handle, offset, length));
+        () -> delegate.open(handle, offset, length));
   }
 
   @Override
   public long size(Handle handle) throws IOException {
-    return timed("size " + handle, () -> inner.size(handle));
+    return timed("size " + handle, () -> delegate.size(handle));
   }
 
   @Override
   public boolean exists(Handle handle) throws IOException {
-    return timed("exists " + handle, () -> inner.exists(handle));
+    return timed("exists " + handle, () -> delegate.exists(handle));
   }
 
   @Override
   public void remove(Handle handle) throws IOException {
     timed("remove " + handle, () -> {
-      inner.remove(handle);
+      delegate.remove(handle);
       return null;
     });
   }
 
   @Override
   public List<FileInfo> list(FileType type) throws IOException {
-    List<FileInfo> found = timed("list " + type.directory(), () -> inner.list(type));
-    LOG.debug("list {} in {}: {} objects", type.directory(), inner.location(), found.size());
+    List<FileInfo> found = timed("list " + type.directory(), () -> delegate.list(type));
+    LOG.debug("list {} in {}: {} objects", type.directory(), delegate.location(), found.size());
     return found;
-  }
-
-  @Override
-  public boolean isPermanent(IOException error) {
-    return inner.isPermanent(error);
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
   }
 
   private <T> T timed(String what, Operation<T> operation) throws IOException {
@@ -84,12 +68,12 @@ public final class LoggingBackend implements Backend {
     try {
       T result = operation.run();
       if (LOG.isDebugEnabled()) {
-        LOG.debug("{} in {}: {} ms", what, inner.location(), millisSince(start));
+        LOG.debug("{} in {}: {} ms", what, delegate.location(), millisSince(start));
       }
       return result;
     } catch (IOException | RuntimeException e) {
       if (LOG.isDebugEnabled()) {
-        LOG.debug("{} in {}: failed after {} ms: {}", what, inner.location(), millisSince(start),
+        LOG.debug("{} in {}: failed after {} ms: {}", what, delegate.location(), millisSince(start),
             e.toString());
       }
       throw e;

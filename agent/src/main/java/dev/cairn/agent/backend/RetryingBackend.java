@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Opening a stream is retried; reading from an opened stream is not (the caller re-opens).
  */
-public final class RetryingBackend implements Backend {
+public final class RetryingBackend extends ForwardingBackend {
   private static final Logger LOG = LoggerFactory.getLogger(RetryingBackend.class);
 
   /** Waits between attempts; tests pass one that records instead of sleeping long. */
@@ -32,7 +32,6 @@ public final class RetryingBackend implements Backend {
     T run() throws IOException;
   }
 
-  private final Backend inner;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
 
@@ -41,7 +40,7 @@ public final class RetryingBackend implements Backend {
   }
 
   public RetryingBackend(Backend inner, RetryPolicy policy, Sleeper sleeper) {
-    this.inner = inner;
+    super(inner);
     this.policy = policy;
     this.sleeper = sleeper;
   }
@@ -52,54 +51,39 @@ public final class RetryingBackend implements Backend {
   }
 
   @Override
-  public String location() {
-    return inner.location();
-  }
-
-  @Override
   public void save(Handle handle, Content content) throws IOException {
     retry("save", handle, () -> {
-      inner.save(handle, content);
+      delegate.save(handle, content);
       return null;
     });
   }
 
   @Override
   public InputStream open(Handle handle, long offset, long length) throws IOException {
-    return retry("open", handle, () -> inner.open(handle, offset, length));
+    return retry("open", handle, () -> delegate.open(handle, offset, length));
   }
 
   @Override
   public long size(Handle handle) throws IOException {
-    return retry("size", handle, () -> inner.size(handle));
+    return retry("size", handle, () -> delegate.size(handle));
   }
 
   @Override
   public boolean exists(Handle handle) throws IOException {
-    return retry("exists", handle, () -> inner.exists(handle));
+    return retry("exists", handle, () -> delegate.exists(handle));
   }
 
   @Override
   public void remove(Handle handle) throws IOException {
     retry("remove", handle, () -> {
-      inner.remove(handle);
+      delegate.remove(handle);
       return null;
     });
   }
 
   @Override
   public List<FileInfo> list(FileType type) throws IOException {
-    return retry("list", type.directory(), () -> inner.list(type));
-  }
-
-  @Override
-  public boolean isPermanent(IOException error) {
-    return inner.isPermanent(error);
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
+    return retry("list", type.directory(), () -> delegate.list(type));
   }
 
   private <T> T retry(String operation, Object target, Attempt<T> attempt) throws IOException {
@@ -107,17 +91,17 @@ public final class RetryingBackend implements Backend {
       try {
         return attempt.run();
       } catch (IOException e) {
-        if (inner.isPermanent(e)) {
+        if (delegate.isPermanent(e)) {
           throw e;
         }
         if (n >= policy.maxAttempts()) {
           LOG.warn("{} {} in {}: giving up after {} attempts: {}", operation, target,
-              inner.location(), n, e.toString());
+              delegate.location(), n, e.toString());
           throw e;
         }
         Duration delay = policy.delayAfter(n, ThreadLocalRandom.current().nextDouble());
         LOG.warn("{} {} in {}: attempt {} of {} failed ({}); retrying in {} ms", operation,
-            target, inner.location(), n, policy.maxAttempts(), e.toString(), delay.toMillis());
+            target, delegate.location(), n, policy.maxAttempts(), e.toString(), delay.toMillis());
         try {
           sleeper.sleep(delay);
         } catch (InterruptedException interrupted) {

@@ -6,19 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -274,16 +269,16 @@ public abstract class BackendConformanceTest {
   void save_largeObject_roundTripsWholeAndAcrossPartBoundaries() throws Exception {
     long size = largeObjectSize();
     Path file = scratch.resolve("large.bin");
-    String digest = writeRandomFile(file, size, 11);
-    byte[] middle = readFileRange(file, 5L * 1024 * 1024 - 100, 200);
-    byte[] tail = readFileRange(file, size - 1000, 1000);
+    String digest = RandomBytes.writeFile(file, size, 11);
+    byte[] middle = RandomBytes.readRange(file, 5L * 1024 * 1024 - 100, 200);
+    byte[] tail = RandomBytes.readRange(file, size - 1000, 1000);
     Handle handle = new Handle(FileType.PACK, "large");
 
     backend.save(handle, new Content.OfFile(file));
 
     assertThat(backend.size(handle)).isEqualTo(size);
     try (InputStream in = backend.open(handle, 0, -1)) {
-      assertThat(sha256(in)).isEqualTo(digest);
+      assertThat(RandomBytes.sha256(in)).isEqualTo(digest);
     }
     assertThat(read(handle, 5L * 1024 * 1024 - 100, 200)).isEqualTo(middle);
     assertThat(read(handle, size - 1000, -1)).isEqualTo(tail);
@@ -292,7 +287,7 @@ public abstract class BackendConformanceTest {
   @Test
   void open_largeObjectClosedEarly_leavesBackendUsable() throws Exception {
     Path file = scratch.resolve("large.bin");
-    writeRandomFile(file, largeObjectSize(), 12);
+    RandomBytes.writeFile(file, largeObjectSize(), 12);
     Handle handle = new Handle(FileType.PACK, "large-early-close");
     backend.save(handle, new Content.OfFile(file));
 
@@ -463,49 +458,6 @@ public abstract class BackendConformanceTest {
   }
 
   protected static byte[] randomBytes(int size, long seed) {
-    byte[] bytes = new byte[size];
-    new Random(seed).nextBytes(bytes);
-    return bytes;
-  }
-
-  /** Writes {@code size} pseudo-random bytes to {@code file} in blocks; returns their SHA-256. */
-  protected static String writeRandomFile(Path file, long size, long seed) throws IOException {
-    Random random = new Random(seed);
-    MessageDigest digest = sha256();
-    byte[] block = new byte[1 << 16];
-    try (OutputStream out = Files.newOutputStream(file)) {
-      for (long written = 0; written < size; ) {
-        random.nextBytes(block);
-        int n = (int) Math.min(block.length, size - written);
-        out.write(block, 0, n);
-        digest.update(block, 0, n);
-        written += n;
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  protected static String sha256(InputStream in) throws IOException {
-    MessageDigest digest = sha256();
-    byte[] buffer = new byte[1 << 16];
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      digest.update(buffer, 0, n);
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static byte[] readFileRange(Path file, long offset, int length) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(offset);
-      return in.readNBytes(length);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return RandomBytes.of(size, seed);
   }
 }

@@ -2,7 +2,6 @@ package dev.cairn.agent.backend;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,9 +34,7 @@ final class FailingMidwayContent implements Content {
 
   /** The bytes a successful open yields (deterministic pseudo-random). */
   byte[] expectedBytes() {
-    byte[] bytes = new byte[Math.toIntExact(length)];
-    new Random(seed).nextBytes(bytes);
-    return bytes;
+    return RandomBytes.of(Math.toIntExact(length), seed);
   }
 
   @Override

@@ -10,14 +10,13 @@ import java.util.function.Supplier;
  * Test double: a decorator that makes the next {@code n} calls fail with an injected error before
  * they reach the real backend, and counts every call that reaches it.
  */
-final class FlakyBackend implements Backend {
-  private final Backend inner;
+final class FlakyBackend extends ForwardingBackend {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile Supplier<IOException> failure = () -> new IOException("injected");
 
   FlakyBackend(Backend inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** The next {@code n} calls throw what {@code error} supplies. */
@@ -39,53 +38,38 @@ final class FlakyBackend implements Backend {
   }
 
   @Override
-  public String location() {
-    return inner.location();
-  }
-
-  @Override
   public void save(Handle handle, Content content) throws IOException {
     maybeFail();
-    inner.save(handle, content);
+    super.save(handle, content);
   }
 
   @Override
   public InputStream open(Handle handle, long offset, long length) throws IOException {
     maybeFail();
-    return inner.open(handle, offset, length);
+    return super.open(handle, offset, length);
   }
 
   @Override
   public long size(Handle handle) throws IOException {
     maybeFail();
-    return inner.size(handle);
+    return super.size(handle);
   }
 
   @Override
   public boolean exists(Handle handle) throws IOException {
     maybeFail();
-    return inner.exists(handle);
+    return super.exists(handle);
   }
 
   @Override
   public void remove(Handle handle) throws IOException {
     maybeFail();
-    inner.remove(handle);
+    super.remove(handle);
   }
 
   @Override
   public List<FileInfo> list(FileType type) throws IOException {
     maybeFail();
-    return inner.list(type);
-  }
-
-  @Override
-  public boolean isPermanent(IOException error) {
-    return inner.isPermanent(error);
-  }
-
-  @Override
-  public void close() throws IOException {
-    inner.close();
+    return super.list(type);
   }
 }

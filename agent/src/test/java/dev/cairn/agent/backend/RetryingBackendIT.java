@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fault injection for {@link RetryingBackend} over a real {@link S3Backend} (s3proxy): transient
@@ -23,34 +19,21 @@ import org.junit.jupiter.api.Test;
  * (missing object, wrong credentials) stop at once, and retries are bounded.
  */
 class RetryingBackendIT {
+  @RegisterExtension
+  static final S3TestServerExtension S3 = new S3TestServerExtension();
+
   private static final RetryPolicy POLICY =
       new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(250), 2.0, 0.5);
 
-  private static Path storeDir;
-  private static S3TestServer server;
 
   private S3Backend s3;
   private FlakyBackend flaky;
   private RecordingSleeper sleeper;
   private RetryingBackend retrying;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    storeDir = Files.createTempDirectory("cairn-s3proxy-");
-    server = S3TestServer.start(storeDir);
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-    try (var paths = Files.walk(storeDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
   @BeforeEach
   void stack() throws IOException {
-    s3 = S3Backend.create(server.settings(S3TestServer.newBucketName(), "repo"));
+    s3 = S3Backend.create(S3.server().settings(S3TestServer.newBucketName(), "repo"));
     s3.createBucketIfMissing();
     flaky = new FlakyBackend(new LoggingBackend(s3));
     sleeper = new RecordingSleeper();

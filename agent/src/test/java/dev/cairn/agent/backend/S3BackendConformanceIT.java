@@ -2,14 +2,10 @@ package dev.cairn.agent.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -18,31 +14,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * object goes up in three parts) and a list page of 7 keys (so listing pages many times).
  */
 class S3BackendConformanceIT extends BackendConformanceTest {
-  private static Path storeDir;
-  private static S3TestServer server;
-  private static S3Client raw;
+  @RegisterExtension
+  static final S3TestServerExtension S3 = new S3TestServerExtension();
 
   private S3Settings settings;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    storeDir = Files.createTempDirectory("cairn-s3proxy-");
-    server = S3TestServer.start(storeDir);
-    raw = server.rawClient();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    raw.close();
-    server.close();
-    try (var paths = Files.walk(storeDir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
   @Override
   protected Backend newBackend() throws Exception {
-    settings = server.settings(S3TestServer.newBucketName(), "nodes/node-1")
+    settings = S3.server().settings(S3TestServer.newBucketName(), "nodes/node-1")
         .withPartSize(S3Settings.MIN_PART_SIZE)
         .withListPageSize(7);
     S3Backend s3 = S3Backend.create(settings);
@@ -53,7 +32,7 @@ class S3BackendConformanceIT extends BackendConformanceTest {
   /** No unfinished multipart upload and no object outside what the backend lists. */
   @Override
   protected void assertNoLeftovers(Backend backend) throws Exception {
-    assertThat(raw.listMultipartUploads(b -> b.bucket(settings.bucket())).uploads())
+    assertThat(S3.raw().listMultipartUploads(b -> b.bucket(settings.bucket())).uploads())
         .as("incomplete multipart uploads").isEmpty();
     List<String> listedKeys = new ArrayList<>();
     for (FileType type : FileType.values()) {
@@ -61,7 +40,7 @@ class S3BackendConformanceIT extends BackendConformanceTest {
         listedKeys.add(((S3Backend) backend).key(info.handle()));
       }
     }
-    List<String> rawKeys = raw.listObjectsV2Paginator(b -> b.bucket(settings.bucket()))
+    List<String> rawKeys = S3.raw().listObjectsV2Paginator(b -> b.bucket(settings.bucket()))
         .contents().stream().map(S3Object::key).toList();
     assertThat(rawKeys).containsExactlyInAnyOrderElementsOf(listedKeys);
   }
@@ -71,7 +50,7 @@ class S3BackendConformanceIT extends BackendConformanceTest {
     if (settings == null) {
       return;
     }
-    List<String> rawKeys = raw.listObjectsV2Paginator(b -> b.bucket(settings.bucket()))
+    List<String> rawKeys = S3.raw().listObjectsV2Paginator(b -> b.bucket(settings.bucket()))
         .contents().stream().map(S3Object::key).toList();
     assertThat(rawKeys).allSatisfy(k -> assertThat(k).startsWith("nodes/node-1/"));
   }

@@ -6,44 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** What only S3 has: key layout, bucket handling, error classification, foreign keys. */
 class S3BackendIT {
-  private static Path storeDir;
-  private static S3TestServer server;
-  private static S3Client raw;
+  @RegisterExtension
+  static final S3TestServerExtension S3 = new S3TestServerExtension();
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    storeDir = Files.createTempDirectory("cairn-s3proxy-");
-    server = S3TestServer.start(storeDir);
-    raw = server.rawClient();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    raw.close();
-    server.close();
-    try (var paths = Files.walk(storeDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
 
   @Test
   void save_withPrefix_storesAtPrefixTypeDirectoryName() throws IOException {
     String bucket = S3TestServer.newBucketName();
-    try (S3Backend s3 = S3Backend.create(server.settings(bucket, "site-a/node-1"))) {
+    try (S3Backend s3 = S3Backend.create(S3.server().settings(bucket, "site-a/node-1"))) {
       s3.createBucketIfMissing();
       s3.save(new Handle(FileType.PACK, "00ff"), new Content.OfBytes(new byte[3]));
       s3.save(new Handle(FileType.CONFIG, "config"), new Content.OfBytes(new byte[1]));
@@ -56,7 +35,7 @@ class S3BackendIT {
   @Test
   void save_emptyPrefix_storesAtTheBucketTop() throws IOException {
     String bucket = S3TestServer.newBucketName();
-    try (S3Backend s3 = S3Backend.create(server.settings(bucket, ""))) {
+    try (S3Backend s3 = S3Backend.create(S3.server().settings(bucket, ""))) {
       s3.createBucketIfMissing();
       s3.save(new Handle(FileType.SNAPSHOT, "s1"), new Content.OfBytes(new byte[3]));
       assertThat(s3.list(FileType.SNAPSHOT)).hasSize(1);
@@ -68,12 +47,13 @@ class S3BackendIT {
   @Test
   void list_foreignKeys_areIgnored() throws IOException {
     String bucket = S3TestServer.newBucketName();
-    try (S3Backend s3 = S3Backend.create(server.settings(bucket, "repo"))) {
+    try (S3Backend s3 = S3Backend.create(S3.server().settings(bucket, "repo"))) {
       s3.createBucketIfMissing();
       s3.save(new Handle(FileType.INDEX, "good"), new Content.OfBytes(new byte[2]));
-      raw.putObject(b -> b.bucket(bucket).key("repo/index/nested/deeper"), RequestBody.empty());
-      raw.putObject(b -> b.bucket(bucket).key("repo/index/.hidden"), RequestBody.empty());
-      raw.putObject(b -> b.bucket(bucket).key("repo/indexes/other"), RequestBody.empty());
+      for (String foreign : List.of("repo/index/nested/deeper", "repo/index/.hidden",
+          "repo/indexes/other")) {
+        S3.raw().putObject(b -> b.bucket(bucket).key(foreign), RequestBody.empty());
+      }
 
       assertThat(s3.list(FileType.INDEX))
           .containsExactly(new FileInfo(new Handle(FileType.INDEX, "good"), 2));
@@ -82,7 +62,8 @@ class S3BackendIT {
 
   @Test
   void createBucketIfMissing_calledTwice_keepsTheObjects() throws IOException {
-    try (S3Backend s3 = S3Backend.create(server.settings(S3TestServer.newBucketName(), "r"))) {
+    try (S3Backend s3 = S3Backend.create(
+        S3.server().settings(S3TestServer.newBucketName(), "r"))) {
       s3.createBucketIfMissing();
       s3.save(new Handle(FileType.KEY, "k"), new Content.OfBytes(new byte[4]));
       s3.createBucketIfMissing();
@@ -92,7 +73,8 @@ class S3BackendIT {
 
   @Test
   void save_missingBucket_isPermanentWithHint() throws IOException {
-    try (S3Backend s3 = S3Backend.create(server.settings(S3TestServer.newBucketName(), "r"))) {
+    try (S3Backend s3 = S3Backend.create(
+        S3.server().settings(S3TestServer.newBucketName(), "r"))) {
       assertThatThrownBy(() -> s3.save(new Handle(FileType.KEY, "k"),
           new Content.OfBytes(new byte[4])))
           .isInstanceOfSatisfying(S3RequestException.class, e -> {
@@ -105,7 +87,7 @@ class S3BackendIT {
 
   @Test
   void list_wrongAccessKey_isPermanent() throws IOException {
-    S3Settings wrong = server.settings(S3TestServer.newBucketName(), "r")
+    S3Settings wrong = S3.server().settings(S3TestServer.newBucketName(), "r")
         .withCredentials("nobody", "nothing");
     try (S3Backend s3 = S3Backend.create(wrong)) {
       assertThatThrownBy(() -> s3.list(FileType.PACK))
@@ -136,8 +118,8 @@ class S3BackendIT {
   @Test
   void create_fromParsedLocationAndEnvironment_reachesTheServer() throws Exception {
     String bucket = S3TestServer.newBucketName();
-    BackendLocation location = BackendLocation.parse("s3:" + server.endpoint() + "/" + bucket
-        + "/fleet/node-7");
+    BackendLocation location = BackendLocation.parse(
+        "s3:" + S3.server().endpoint() + "/" + bucket + "/fleet/node-7");
     S3Settings settings = S3Settings.fromEnvironment((BackendLocation.S3) location, Map.of(
         "AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY,
         "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY));
@@ -152,7 +134,7 @@ class S3BackendIT {
   }
 
   private static List<String> keys(String bucket) {
-    return raw.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+    return S3.raw().listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
         .map(S3Object::key).toList();
   }
 }

@@ -1,8 +1,11 @@
 package dev.cairn.agent.backend;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 API server for tests: s3proxy on a free port of 127.0.0.1, storing objects in a
- * directory, with signature-checked credentials. Start it once per test class; stop it in
+ * temporary directory, with signature-checked credentials. Start it once per test class; stop it in
  * {@link #close()}.
  */
 final class S3TestServer implements AutoCloseable {
@@ -23,14 +26,17 @@ final class S3TestServer implements AutoCloseable {
 
   private final S3Proxy proxy;
   private final URI endpoint;
+  private final Path storeDir;
 
-  private S3TestServer(S3Proxy proxy, URI endpoint) {
+  private S3TestServer(S3Proxy proxy, URI endpoint, Path storeDir) {
     this.proxy = proxy;
     this.endpoint = endpoint;
+    this.storeDir = storeDir;
   }
 
-  /** Starts s3proxy with a filesystem blob store in {@code storeDir}. */
-  static S3TestServer start(Path storeDir) throws Exception {
+  /** Starts s3proxy with a filesystem blob store in a fresh temporary directory. */
+  static S3TestServer start() throws Exception {
+    Path storeDir = Files.createTempDirectory("cairn-s3proxy-");
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(new FilesystemNio2BlobStore(storeDir.toString()))
         .endpoint(URI.create("http://127.0.0.1:0"))
@@ -45,7 +51,7 @@ final class S3TestServer implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+    return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), storeDir);
   }
 
   URI endpoint() {
@@ -75,8 +81,12 @@ final class S3TestServer implements AutoCloseable {
     return "cairn-" + UUID.randomUUID().toString().substring(0, 13);
   }
 
+  /** Stops the server and deletes its store. */
   @Override
   public void close() throws Exception {
     proxy.stop();
+    try (Stream<Path> paths = Files.walk(storeDir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }
