@@ -86,8 +86,7 @@ public final class S3Backend implements Backend {
         // answers an expect-continue with an empty body by closing the connection, and leaves the
         // trailing chunk of an empty aws-chunked body unread and drops the connection; either
         // way the next request on that pooled connection fails with a broken pipe. Over plain
-        // HTTP the SDK then signs the SHA-256 of each body (it reads the content twice), over
-        // HTTPS it sends it unsigned under TLS.
+        // HTTP the SDK then signs the SHA-256 of each body, reading the content twice.
         .serviceConfiguration(S3Configuration.builder()
             .expectContinueEnabled(false)
             .chunkedEncodingEnabled(false)
