@@ -1,0 +1,301 @@
+package dev.cairn.inventory.syntax;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Recursive-descent reader of the Python literal grammar accepted by {@code ast.literal_eval}. */
+final class LiteralParser {
+
+  /** Signals text that {@code ast.literal_eval} would refuse. */
+  static final class NotALiteral extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotALiteral() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final String text;
+  private int pos;
+  private int depth;
+
+  LiteralParser(String text) {
+    this.text = text;
+  }
+
+  Object parseAll() throws NotALiteral {
+    skipBlanks();
+    if (atEnd()) {
+      throw new NotALiteral();
+    }
+    Object first = value();
+    skipBlanks();
+    Object result = first;
+    if (peek() == ',') {
+      List<Object> tuple = new ArrayList<>();
+      tuple.add(first);
+      while (peek() == ',') {
+        pos++;
+        skipBlanks();
+        if (atEnd()) {
+          break;
+        }
+        tuple.add(value());
+        skipBlanks();
+      }
+      result = PythonLiteral.frozenList(tuple);
+    }
+    if (!atEnd()) {
+      throw new NotALiteral();
+    }
+    return result;
+  }
+
+  private Object value() throws NotALiteral {
+    skipBlanks();
+    char c = peek();
+    if (c == '+' || c == '-') {
+      pos++;
+      skipBlanks();
+      if (!startsNumber()) {
+        throw new NotALiteral();
+      }
+      Object number = new NumberReader(this).read();
+      return c == '+' ? number : negate(number);
+    }
+    if (c == '[') {
+      pos++;
+      return PythonLiteral.frozenList(items(']'));
+    }
+    if (c == '(') {
+      return parenthesized();
+    }
+    if (c == '{') {
+      return braces();
+    }
+    if (startsNumber()) {
+      return new NumberReader(this).read();
+    }
+    if (c == '\'' || c == '"' || Character.isLetter(c) || c == '_') {
+      return wordOrString();
+    }
+    throw new NotALiteral();
+  }
+
+  private Object wordOrString() throws NotALiteral {
+    int start = pos;
+    while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
+      pos++;
+    }
+    String word = text.substring(start, pos);
+    if (!atEnd() && (peek() == '\'' || peek() == '"')) {
+      pos = start;
+      return new StringReader(this).readConcatenated();
+    }
+    switch (word) {
+      case "True":
+        return Boolean.TRUE;
+      case "False":
+        return Boolean.FALSE;
+      case "None":
+        return null;
+      default:
+        throw new NotALiteral();
+    }
+  }
+
+  private Object parenthesized() throws NotALiteral {
+    pos++;
+    depth++;
+    skipBlanks();
+    if (peek() == ')') {
+      pos++;
+      depth--;
+      return List.of();
+    }
+    Object first = value();
+    skipBlanks();
+    if (peek() == ')') {
+      pos++;
+      depth--;
+      return first;
+    }
+    expect(',');
+    List<Object> tuple = new ArrayList<>();
+    tuple.add(first);
+    tuple.addAll(itemsAfterSeparator(')'));
+    return PythonLiteral.frozenList(tuple);
+  }
+
+  private Object braces() throws NotALiteral {
+    pos++;
+    depth++;
+    skipBlanks();
+    if (peek() == '}') {
+      pos++;
+      depth--;
+      return Map.of();
+    }
+    Object first = value();
+    skipBlanks();
+    if (peek() != ':') {
+      LinkedHashSet<Object> set = new LinkedHashSet<>();
+      set.add(first);
+      if (peek() == ',') {
+        pos++;
+        set.addAll(itemsAfterSeparator('}'));
+      } else {
+        expect('}');
+        depth--;
+      }
+      return PythonLiteral.frozenList(new ArrayList<>(set));
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    Object key = first;
+    while (true) {
+      expect(':');
+      map.put(PythonLiteral.keyText(key), value());
+      skipBlanks();
+      if (peek() == '}') {
+        pos++;
+        depth--;
+        return PythonLiteral.frozenMap(map);
+      }
+      expect(',');
+      skipBlanks();
+      if (peek() == '}') {
+        pos++;
+        depth--;
+        return PythonLiteral.frozenMap(map);
+      }
+      key = value();
+      skipBlanks();
+    }
+  }
+
+  /** Items up to {@code close}, the opening bracket already consumed. */
+  private List<Object> items(char close) throws NotALiteral {
+    depth++;
+    skipBlanks();
+    if (peek() == close) {
+      pos++;
+      depth--;
+      return List.of();
+    }
+    List<Object> items = new ArrayList<>();
+    items.add(value());
+    skipBlanks();
+    if (peek() == close) {
+      pos++;
+      depth--;
+      return items;
+    }
+    expect(',');
+    items.addAll(itemsAfterSeparator(close));
+    return items;
+  }
+
+  /** Items after a separating comma up to {@code close} (a trailing comma allowed). */
+  private List<Object> itemsAfterSeparator(char close) throws NotALiteral {
+    List<Object> items = new ArrayList<>();
+    while (true) {
+      skipBlanks();
+      if (peek() == close) {
+        pos++;
+        depth--;
+        return items;
+      }
+      items.add(value());
+      skipBlanks();
+      if (peek() == close) {
+        pos++;
+        depth--;
+        return items;
+      }
+      expect(',');
+    }
+  }
+
+  private static Object negate(Object number) {
+    if (number instanceof Long l) {
+      return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : -l;
+    }
+    if (number instanceof BigInteger b) {
+      BigInteger negated = b.negate();
+      return negated.bitLength() < 64 ? (Object) negated.longValue() : negated;
+    }
+    return -((Double) number);
+  }
+
+  private boolean startsNumber() {
+    char c = peek();
+    return Character.isDigit(c) && c < 128
+        || c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1));
+  }
+
+  private void expect(char c) throws NotALiteral {
+    skipBlanks();
+    if (peek() != c) {
+      throw new NotALiteral();
+    }
+    pos++;
+  }
+
+  /** Skips spaces, comments and (inside brackets) line breaks, as Python's tokenizer does. */
+  void skipBlanks() throws NotALiteral {
+    while (!atEnd()) {
+      char c = peek();
+      if (c == ' ' || c == '\t' || c == '\f') {
+        pos++;
+      } else if (c == '#') {
+        while (!atEnd() && peek() != '\n') {
+          pos++;
+        }
+      } else if (c == '\n' || c == '\r') {
+        if (depth == 0) {
+          int save = pos;
+          pos++;
+          skipBlanks();
+          if (!atEnd()) {
+            pos = save;
+            throw new NotALiteral();
+          }
+          return;
+        }
+        pos++;
+      } else if (c == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n') {
+        pos += 2;
+      } else {
+        return;
+      }
+    }
+  }
+
+  boolean atEnd() {
+    return pos >= text.length();
+  }
+
+  char peek() {
+    return atEnd() ? '\0' : text.charAt(pos);
+  }
+
+  char peekAt(int offset) {
+    return pos + offset < text.length() ? text.charAt(pos + offset) : '\0';
+  }
+
+  char next() {
+    return text.charAt(pos++);
+  }
+
+  int position() {
+    return pos;
+  }
+
+  String text() {
+    return text;
+  }
+}
