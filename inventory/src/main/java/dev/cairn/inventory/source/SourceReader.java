@@ -89,7 +89,7 @@ final class SourceReader {
       if (!ext.isEmpty()) {
         throw notYaml;
       }
-      parseIni(label, text, notYaml.getMessage());
+      parseIni(label, text, "line " + notYaml.origin().line() + ": " + notYaml.problem());
       return;
     }
     Node root = doc.root().orElse(null);

@@ -154,11 +154,18 @@ final class LiteralParser {
       }
       return PythonLiteral.frozenList(new ArrayList<>(set));
     }
+    // Python keys 1, 1.0 and True are one key: the first spelling stays, the last value wins.
+    Map<Object, String> keys = new LinkedHashMap<>();
     Map<String, Object> map = new LinkedHashMap<>();
     Object key = first;
     while (true) {
       expect(':');
-      map.put(PythonLiteral.keyText(key), value());
+      String text = keys.get(identity(key));
+      if (text == null) {
+        text = PythonLiteral.keyText(key);
+        keys.put(identity(key), text);
+      }
+      map.put(text, value());
       skipBlanks();
       if (peek() == '}') {
         pos++;
@@ -175,6 +182,18 @@ final class LiteralParser {
       key = value();
       skipBlanks();
     }
+  }
+
+  /** The value Python compares a key by: True is 1, 2.0 is 2. */
+  private static Object identity(Object key) {
+    if (key instanceof Boolean b) {
+      return b ? 1L : 0L;
+    }
+    if (key instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+        && Math.abs(d) < 9.0e18) {
+      return d.longValue();
+    }
+    return key;
   }
 
   /** Items up to {@code close}, the opening bracket already consumed. */
