@@ -2,10 +2,16 @@ package dev.cairn.inventory.desired;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.util.Separators.Spacing;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,20 +23,38 @@ public final class DesiredStateCodec {
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
 
+  /** Two-space indentation, {@code "key": value}, map keys sorted. */
+  private static final ObjectWriter PRETTY =
+      MAPPER.writer(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Spacing.AFTER)
+                      .withObjectEmptySeparator("")
+                      .withArrayEmptySeparator(""))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
   private DesiredStateCodec() {}
 
   /** The document as indented JSON. */
   public static String toJson(DesiredState state) {
+    return writeJson(state);
+  }
+
+  /**
+   * Any plain value (variables, host selections, trees) in the same indented JSON layout, map
+   * keys sorted, so that everything Cairn prints about an inventory looks alike.
+   */
+  public static String writeJson(Object value) {
     try {
-      return MAPPER.writeValueAsString(state);
+      return PRETTY.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a DesiredState always serialises", e);
+      throw new IllegalStateException("inventory values always serialise", e);
     }
   }
 
@@ -46,10 +70,10 @@ public final class DesiredStateCodec {
       state = MAPPER.readValue(json, DesiredState.class);
     } catch (JsonProcessingException e) {
       throw new DesiredStateException("(document)",
-          java.util.List.of("not a desired-state document: " + e.getOriginalMessage()));
+          List.of("not a desired-state document: " + e.getOriginalMessage()));
     }
     if (state.schemaVersion() != DesiredState.SCHEMA_VERSION) {
-      throw new DesiredStateException(state.node(), java.util.List.of("schemaVersion "
+      throw new DesiredStateException(state.node(), List.of("schemaVersion "
           + state.schemaVersion() + " is not " + DesiredState.SCHEMA_VERSION
           + "; upgrade this program"));
     }
@@ -61,7 +85,7 @@ public final class DesiredStateCodec {
     try {
       return fromJson(MAPPER.writeValueAsString(map));
     } catch (JsonProcessingException e) {
-      throw new DesiredStateException("(document)", java.util.List.of(e.getOriginalMessage()));
+      throw new DesiredStateException("(document)", List.of(e.getOriginalMessage()));
     }
   }
 }

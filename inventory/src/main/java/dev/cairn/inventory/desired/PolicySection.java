@@ -1,6 +1,8 @@
 package dev.cairn.inventory.desired;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +70,8 @@ final class PolicySection {
       }
     }
     List<String> tags = spec.strings("keep_tags");
-    boolean any = tags.size() > 0 || java.util.Arrays.stream(counts).anyMatch(c -> c != null)
-        || java.util.Arrays.stream(within).anyMatch(w -> w != null);
+    boolean any = !tags.isEmpty() || Arrays.stream(counts).anyMatch(Objects::nonNull)
+        || Arrays.stream(within).anyMatch(Objects::nonNull);
     if (!any) {
       spec.problem(null, "a policy needs at least one keep_* rule, or it would keep nothing");
     }

@@ -185,7 +185,7 @@ final class Spec {
       problem(key, "must be a duration such as 30s, 5m, 2h, 7d or 1h30m, not " + describe(v));
       return otherwise;
     }
-    if (!text.matches("[0-9]+.*[smhdw]")) {
+    if (text.chars().allMatch(Character::isDigit)) {
       return Long.parseLong(text);
     }
     long total = 0;

@@ -33,6 +33,7 @@ final class SourceReader {
               + "|\\.cfg|\\.retry)$",
           Pattern.DOTALL);
   private static final List<String> YAML_EXTENSIONS = List.of(".yml", ".yaml", ".json");
+  private static final Pattern INI_SECTION = Pattern.compile("(?m)^\\s*\\[[^\\]]+\\]\\s*$");
 
   private final InventoryBuilder builder;
 
@@ -89,7 +90,9 @@ final class SourceReader {
       if (!ext.isEmpty()) {
         throw notYaml;
       }
-      parseIni(label, text, "line " + notYaml.origin().line() + ": " + notYaml.problem());
+      // Mention the YAML error only for a file that does not look like INI at all.
+      parseIni(label, text, INI_SECTION.matcher(text).find() ? null
+          : "line " + notYaml.origin().line() + ": " + notYaml.problem());
       return;
     }
     Node root = doc.root().orElse(null);

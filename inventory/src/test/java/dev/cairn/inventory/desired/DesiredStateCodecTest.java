@@ -28,7 +28,7 @@ class DesiredStateCodecTest {
     assertThat(map).containsOnlyKeys("schemaVersion", "node", "baseDir", "timezone", "labels",
         "drift", "volumes", "backupPolicies", "schedules", "hooks", "images", "imageCache",
         "repositories", "alertThresholds", "healthIntervalSeconds");
-    assertThat(DesiredStateCodec.toJson(s)).contains("\"backupPolicy\" : \"gfs-default\"")
+    assertThat(DesiredStateCodec.toJson(s)).contains("\"backupPolicy\": \"gfs-default\"")
         .doesNotContain("null");
   }
 
@@ -45,7 +45,7 @@ class DesiredStateCodecTest {
   void fromJson_newerSchemaVersion_isRefused() throws Exception {
     String json = DesiredStateCodec.toJson(DesiredStateResolver.resolve(
             Fixtures.load("examples/fleet.yml"), "e-edge01"))
-        .replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2");
+        .replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
 
     assertThatThrownBy(() -> DesiredStateCodec.fromJson(json))
         .isInstanceOf(DesiredStateException.class).hasMessageContaining("schemaVersion 2");
