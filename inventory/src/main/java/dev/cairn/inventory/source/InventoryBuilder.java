@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The inventory while sources are read, with the rules of Ansible's {@code InventoryData}: groups
@@ -22,6 +23,10 @@ import java.util.Optional;
  * Not thread-safe; used by one load.
  */
 final class InventoryBuilder {
+
+  /** Ansible's C.INVALID_VARIABLE_NAMES: group names it warns about (but keeps). */
+  private static final Pattern INVALID_NAME =
+      Pattern.compile("^[\\d\\W]|[^\\w]", Pattern.UNICODE_CHARACTER_CLASS);
 
   private final Map<String, GroupDraft> groups = new LinkedHashMap<>();
   private final Map<String, HostDraft> hosts = new LinkedHashMap<>();
@@ -53,6 +58,10 @@ final class InventoryBuilder {
   }
 
   void addGroup(String name, Origin origin) {
+    if (!groups.containsKey(name) && INVALID_NAME.matcher(name).find()) {
+      warnings.add(origin + ": group name '" + name + "' has characters Ansible calls invalid"
+          + " (only letters, digits and _, not starting with a digit); kept as it is");
+    }
     groups.computeIfAbsent(name, n -> new GroupDraft(n, origin));
   }
 

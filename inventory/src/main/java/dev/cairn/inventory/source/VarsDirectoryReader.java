@@ -87,16 +87,8 @@ final class VarsDirectoryReader {
   /** Files of a vars directory in lexical order, subdirectories (without extension) included. */
   private static List<Path> listing(Path dir) throws IOException {
     List<Path> found = new ArrayList<>();
-    List<Path> entries;
-    try (Stream<Path> s = Files.list(dir)) {
-      entries = s.sorted().toList();
-    }
-    for (Path entry : entries) {
-      String name = entry.getFileName().toString();
-      if (name.startsWith(".") || name.endsWith("~")) {
-        continue;
-      }
-      String ext = InventoryFile.extension(name);
+    for (Path entry : visibleEntries(dir)) {
+      String ext = InventoryFile.extension(entry.getFileName().toString());
       if (Files.isDirectory(entry) && ext.isEmpty()) {
         found.addAll(listing(entry));
       } else if (Files.isRegularFile(entry) && (ext.isEmpty() || EXTENSIONS.contains(ext))) {
@@ -140,15 +132,8 @@ final class VarsDirectoryReader {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    List<Path> entries;
-    try (Stream<Path> s = Files.list(dir)) {
-      entries = s.sorted().toList();
-    }
-    for (Path entry : entries) {
+    for (Path entry : visibleEntries(dir)) {
       String file = entry.getFileName().toString();
-      if (file.startsWith(".") || file.endsWith("~")) {
-        continue;
-      }
       String ext = InventoryFile.extension(file);
       String name = ext.isEmpty() || !EXTENSIONS.contains(ext)
           ? file : file.substring(0, file.length() - ext.length());
@@ -163,6 +148,15 @@ final class VarsDirectoryReader {
           builder.warn(label(entry) + ": not used, " + label(chosen) + " is read instead");
         }
       }
+    }
+  }
+
+  /** A directory's entries in lexical order, without hidden files and backups ({@code ~}). */
+  private static List<Path> visibleEntries(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> !p.getFileName().toString().startsWith(".")
+              && !p.getFileName().toString().endsWith("~"))
+          .sorted().toList();
     }
   }
 

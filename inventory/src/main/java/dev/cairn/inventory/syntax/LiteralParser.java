@@ -68,7 +68,7 @@ final class LiteralParser {
       return c == '+' ? number : negate(number);
     }
     if (c == '[') {
-      pos++;
+      open();
       return PythonLiteral.frozenList(items(']'));
     }
     if (c == '(') {
@@ -109,35 +109,24 @@ final class LiteralParser {
   }
 
   private Object parenthesized() throws NotALiteral {
-    pos++;
-    depth++;
-    skipBlanks();
-    if (peek() == ')') {
-      pos++;
-      depth--;
+    open();
+    if (closes(')')) {
       return List.of();
     }
     Object first = value();
-    skipBlanks();
-    if (peek() == ')') {
-      pos++;
-      depth--;
+    if (closes(')')) {
       return first;
     }
     expect(',');
     List<Object> tuple = new ArrayList<>();
     tuple.add(first);
-    tuple.addAll(itemsAfterSeparator(')'));
+    tuple.addAll(items(')'));
     return PythonLiteral.frozenList(tuple);
   }
 
   private Object braces() throws NotALiteral {
-    pos++;
-    depth++;
-    skipBlanks();
-    if (peek() == '}') {
-      pos++;
-      depth--;
+    open();
+    if (closes('}')) {
       return Map.of();
     }
     Object first = value();
@@ -145,12 +134,9 @@ final class LiteralParser {
     if (peek() != ':') {
       LinkedHashSet<Object> set = new LinkedHashSet<>();
       set.add(first);
-      if (peek() == ',') {
-        pos++;
-        set.addAll(itemsAfterSeparator('}'));
-      } else {
-        expect('}');
-        depth--;
+      if (!closes('}')) {
+        expect(',');
+        set.addAll(items('}'));
       }
       return PythonLiteral.frozenList(new ArrayList<>(set));
     }
@@ -166,21 +152,14 @@ final class LiteralParser {
         keys.put(identity(key), text);
       }
       map.put(text, value());
-      skipBlanks();
-      if (peek() == '}') {
-        pos++;
-        depth--;
+      if (closes('}')) {
         return PythonLiteral.frozenMap(map);
       }
       expect(',');
-      skipBlanks();
-      if (peek() == '}') {
-        pos++;
-        depth--;
+      if (closes('}')) {
         return PythonLiteral.frozenMap(map);
       }
       key = value();
-      skipBlanks();
     }
   }
 
@@ -196,47 +175,34 @@ final class LiteralParser {
     return key;
   }
 
-  /** Items up to {@code close}, the opening bracket already consumed. */
+  /** Comma-separated items up to {@code close} (a trailing comma allowed), after an opening. */
   private List<Object> items(char close) throws NotALiteral {
-    depth++;
-    skipBlanks();
-    if (peek() == close) {
-      pos++;
-      depth--;
-      return List.of();
-    }
     List<Object> items = new ArrayList<>();
-    items.add(value());
-    skipBlanks();
-    if (peek() == close) {
-      pos++;
-      depth--;
-      return items;
-    }
-    expect(',');
-    items.addAll(itemsAfterSeparator(close));
-    return items;
-  }
-
-  /** Items after a separating comma up to {@code close} (a trailing comma allowed). */
-  private List<Object> itemsAfterSeparator(char close) throws NotALiteral {
-    List<Object> items = new ArrayList<>();
-    while (true) {
-      skipBlanks();
-      if (peek() == close) {
-        pos++;
-        depth--;
-        return items;
-      }
+    while (!closes(close)) {
       items.add(value());
-      skipBlanks();
-      if (peek() == close) {
-        pos++;
-        depth--;
+      if (closes(close)) {
         return items;
       }
       expect(',');
     }
+    return items;
+  }
+
+  /** Consumes an opening bracket: line breaks are blanks until it closes. */
+  private void open() {
+    pos++;
+    depth++;
+  }
+
+  /** Consumes {@code close} if it comes next (after blanks), ending a bracket. */
+  private boolean closes(char close) throws NotALiteral {
+    skipBlanks();
+    if (peek() != close) {
+      return false;
+    }
+    pos++;
+    depth--;
+    return true;
   }
 
   private static Object negate(Object number) {

@@ -96,6 +96,16 @@ class InventoryLoaderTest {
   }
 
   @Test
+  void load_groupNameWithDash_warnsLikeAnsibleAndKeepsIt() throws Exception {
+    Inventory inv = Fixtures.load("values.ini");
+
+    assertThat(inv.group("web-servers")).isPresent();
+    assertThat(inv.warnings()).anyMatch(w -> w.endsWith("values.ini:3: group name 'web-servers'"
+        + " has characters Ansible calls invalid (only letters, digits and _, not starting with a"
+        + " digit); kept as it is"));
+  }
+
+  @Test
   void load_hostAndGroupWithOneName_warnsLikeAnsible() throws Exception {
     Files.writeString(dir.resolve("h.ini"), "[web]\nweb\n");
 
