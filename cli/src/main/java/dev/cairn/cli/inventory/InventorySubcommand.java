@@ -39,7 +39,8 @@ abstract class InventorySubcommand implements Callable<Integer> {
     } catch (InventoryException | InvalidPatternException e) {
       return fail(e.getMessage());
     } catch (IOException e) {
-      return fail("cannot read the inventory: " + e);
+      return fail("cannot read the inventory: " + e.getMessage() + " ("
+          + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -25,7 +25,8 @@ public record HostAddress(String host, Integer port) {
       "(?:\\w|" + ALNUM_RANGE + ")(?:[\\w-]|" + ALNUM_RANGE + ")*(?<![_-])";
 
   private static final Pattern BRACKETED_HOSTPORT = Pattern.compile("\\[(.+)\\]:([0-9]+)");
-  private static final Pattern HOSTPORT = Pattern.compile("((?:[^:\\[\\]]|\\[[^\\]]*\\])*):([0-9]+)");
+  private static final Pattern HOSTPORT =
+      Pattern.compile("((?:[^:\\[\\]]|\\[[^\\]]*\\])*):([0-9]+)");
   private static final Pattern IPV4 =
       Pattern.compile("(?:" + V4 + "\\.){3}" + V4, Pattern.CASE_INSENSITIVE);
   private static final Pattern IPV6 =

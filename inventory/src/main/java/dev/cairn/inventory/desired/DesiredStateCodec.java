@@ -69,13 +69,13 @@ public final class DesiredStateCodec {
     try {
       state = MAPPER.readValue(json, DesiredState.class);
     } catch (JsonProcessingException e) {
-      throw new DesiredStateException("(document)",
+      throw new DesiredStateException("invalid desired-state document",
           List.of("not a desired-state document: " + e.getOriginalMessage()));
     }
     if (state.schemaVersion() != DesiredState.SCHEMA_VERSION) {
-      throw new DesiredStateException(state.node(), List.of("schemaVersion "
-          + state.schemaVersion() + " is not " + DesiredState.SCHEMA_VERSION
-          + "; upgrade this program"));
+      throw new DesiredStateException("unsupported desired-state document",
+          List.of("schemaVersion " + state.schemaVersion() + " is not "
+              + DesiredState.SCHEMA_VERSION + "; upgrade this program"));
     }
     return state;
   }
@@ -85,7 +85,8 @@ public final class DesiredStateCodec {
     try {
       return fromJson(MAPPER.writeValueAsString(map));
     } catch (JsonProcessingException e) {
-      throw new DesiredStateException("(document)", List.of(e.getOriginalMessage()));
+      throw new DesiredStateException("invalid desired-state document",
+          List.of(e.getOriginalMessage()));
     }
   }
 }

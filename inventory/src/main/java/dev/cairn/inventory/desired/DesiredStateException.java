@@ -13,8 +13,9 @@ public final class DesiredStateException extends InventoryException {
 
   private final List<String> problems;
 
-  public DesiredStateException(String host, List<String> problems) {
-    super("invalid desired state for host '" + host + "':\n  " + String.join("\n  ", problems));
+  /** {@code what} says what is invalid, e.g. "invalid desired state for host 'n-db01'". */
+  public DesiredStateException(String what, List<String> problems) {
+    super(what + ":\n  " + String.join("\n  ", problems));
     this.problems = List.copyOf(problems);
   }
 

@@ -48,7 +48,8 @@ public final class DesiredStateResolver {
         timezone(vars), labels(vars), drift(vars), volumes, policies, schedules, hooks, images,
         cache, repos, AlertSection.thresholds(vars), healthInterval(vars));
     if (!problems.isEmpty()) {
-      throw new DesiredStateException(host, problems.list());
+      throw new DesiredStateException("invalid desired state for host '" + host + "'",
+          problems.list());
     }
     return state;
   }
@@ -61,16 +62,18 @@ public final class DesiredStateResolver {
       throws InventoryException {
     Map<String, DesiredState> states = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
+    int failed = 0;
     for (String host : inventory.hostsOf("all")) {
       try {
         states.put(host, resolve(inventory, host));
       } catch (DesiredStateException e) {
+        failed++;
         e.problems().forEach(p -> problems.add(host + ": " + p));
       }
     }
     if (!problems.isEmpty()) {
-      throw new DesiredStateException("(" + problems.size() + " problems in the inventory)",
-          problems);
+      throw new DesiredStateException("invalid desired state for " + failed + " of "
+          + (states.size() + failed) + " hosts", problems);
     }
     return states;
   }

@@ -85,7 +85,8 @@ final class RepositorySection {
   private static boolean isHttpUrl(String text) {
     try {
       URI uri = new URI(text);
-      return (uri.getScheme() != null && uri.getScheme().matches("https?")) && uri.getHost() != null;
+      return uri.getScheme() != null && uri.getScheme().matches("https?")
+          && uri.getHost() != null;
     } catch (URISyntaxException e) {
       return false;
     }

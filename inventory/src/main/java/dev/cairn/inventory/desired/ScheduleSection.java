@@ -75,7 +75,8 @@ final class ScheduleSection {
     }
     String cron = spec.string("cron", old == null ? "@daily" : old.cron());
     CronSyntax.problem(cron).ifPresent(p -> spec.problem("cron", p));
-    Action action = spec.choice("action", Action.class, old == null ? Action.SNAPSHOT : old.action());
+    Action action =
+        spec.choice("action", Action.class, old == null ? Action.SNAPSHOT : old.action());
     List<String> vols = spec.has("volumes") ? spec.strings("volumes")
         : old == null ? List.of() : old.volumes();
     for (String v : vols) {

@@ -68,7 +68,8 @@ public final class HostPatternEvaluator {
     return selected;
   }
 
-  private static List<String> enumerate(PatternScope scope, String expression, List<String> warnings)
+  private static List<String> enumerate(
+      PatternScope scope, String expression, List<String> warnings)
       throws InvalidPatternException {
     Pattern matcher = compile(expression);
     boolean regex = expression.startsWith("~");

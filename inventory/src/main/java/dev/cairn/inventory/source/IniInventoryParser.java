@@ -53,7 +53,7 @@ final class IniInventoryParser {
     String state = "hosts";
     for (String raw : lines) {
       lineNo++;
-      String line = lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1).strip() : raw.strip();
+      String line = (lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
       if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == ';') {
         continue;
       }

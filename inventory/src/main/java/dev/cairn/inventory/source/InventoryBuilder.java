@@ -65,7 +65,7 @@ final class InventoryBuilder {
     groups.computeIfAbsent(name, n -> new GroupDraft(n, origin));
   }
 
-  /** Adds the host if new (with {@code ansible_port} when a port is given) and puts it in the group. */
+  /** Adds the host if new (with {@code ansible_port} if a port is given), puts it in the group. */
   void addHost(String name, String group, Integer port, Origin origin)
       throws InventoryParseException {
     if (name.isEmpty()) {
@@ -101,8 +101,8 @@ final class InventoryBuilder {
     if (path.isPresent()) {
       throw new InventoryParseException(
           origin,
-          "adding group '" + child + "' as a child of '" + parent + "' creates a cycle in children: "
-              + parent + " > " + String.join(" > ", path.get()));
+          "adding group '" + child + "' as a child of '" + parent + "' creates a cycle in"
+              + " children: " + parent + " > " + String.join(" > ", path.get()));
     }
     p.children.add(child);
     c.parents.add(parent);

@@ -100,9 +100,8 @@ final class YamlInventoryParser {
       throws InventoryParseException, SyntaxException {
     Origin at = origin(key);
     switch (section) {
-      case "vars" -> builder.setGroupVar(
-          group, YamlDocument.keyText(reader.value(key)), value == null ? null : reader.value(value),
-          at);
+      case "vars" -> builder.setGroupVar(group, YamlDocument.keyText(reader.value(key)),
+          value == null ? null : reader.value(value), at);
       case "children" -> {
         String child = group(key, value == null ? nullNode(key) : value);
         if (!builder.hasGroup(child)) {
