@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.inventory.InventoryCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps the persistent data of off-grid deployments alive.",
-    subcommands = {})
+    subcommands = {InventoryCommand.class})
 public final class CairnCommand implements Runnable {
 
   @Spec private CommandSpec spec;

@@ -1,0 +1,40 @@
+package dev.cairn.inventory.desired;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One hook step. Immutable.
+ *
+ * @param type what it does
+ * @param container the container (for exec, pause, unpause), or null
+ * @param command the argument vector (for command and exec), or empty
+ * @param timeoutSeconds how long it may run
+ * @param onError whether a failure fails the snapshot or is only reported
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Hook(
+    Type type, String container, List<String> command, long timeoutSeconds, OnError onError) {
+
+  public Hook {
+    command = command == null ? List.of() : List.copyOf(command);
+  }
+
+  /** Kinds of hook step. */
+  public enum Type {
+    /** Run a command on the node. */
+    COMMAND,
+    /** Run a command inside a container ({@code docker exec}). */
+    EXEC,
+    /** Pause a container ({@code docker pause}). */
+    PAUSE,
+    /** Unpause a container. */
+    UNPAUSE
+  }
+
+  /** What a failing hook does to the snapshot. */
+  public enum OnError {
+    FAIL,
+    CONTINUE
+  }
+}
