@@ -15,6 +15,8 @@ final class TarEntries {
       kind = ArchiveEntry.Kind.HARDLINK;
     } else if (tar.isDirectory()) {
       kind = ArchiveEntry.Kind.DIRECTORY;
+    } else if (tar.isFIFO() || tar.isCharacterDevice() || tar.isBlockDevice()) {
+      kind = ArchiveEntry.Kind.OTHER;
     } else if (tar.isFile()) {
       kind = ArchiveEntry.Kind.FILE;
     } else {

@@ -1,0 +1,54 @@
+package dev.cairn.cli.images;
+
+import dev.cairn.agent.image.ImageService;
+import dev.cairn.agent.image.Source;
+import dev.cairn.agent.image.archive.ImportReport;
+import dev.cairn.agent.image.archive.ImportedImage;
+import dev.cairn.agent.image.oci.ImageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cairn images import}: adds a docker-save archive, OCI archive or OCI layout to the cache. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {
+      "Import a docker-save archive (plain, .gz, .zst), an OCI archive or an OCI layout directory into the cache.",
+      "Every blob is verified; a damaged or unsafe archive is rejected and nothing is added."
+    })
+final class ImportCommand extends ImagesCommandBase {
+
+  @Parameters(paramLabel = "FILE", description = "Archive file or OCI layout directory.")
+  Path file;
+
+  @Option(names = "--name", paramLabel = "NAME[:TAG]",
+      description = "Name for images the archive does not name (an OCI layout naming only a tag); NAME:TAG replaces the archive's name.")
+  String name;
+
+  @Override
+  int run(ImageService service) throws IOException, ImageException {
+    TerminalProgress progress = progress();
+    ImportReport report;
+    try {
+      report = service.importArchive(file, Optional.ofNullable(name), Source.cli("images import " + file), progress);
+    } finally {
+      progress.finish();
+    }
+    if (options.json) {
+      printJson(report);
+      return 0;
+    }
+    for (ImportedImage image : report.images()) {
+      out().printf("imported %s  image %s  %d layers (%d already cached)  %s%n",
+          String.join(", ", image.refs().stream().map(Object::toString).toList()), image.imageId().shortHex(),
+          image.layers(), image.layersCached(), Sizes.format(image.size()));
+    }
+    int layers = report.layers();
+    out().printf("cache: %d new blobs, %s added; layers found in the cache: %d of %d (%.0f%%)%n",
+        report.blobsAdded(), Sizes.format(report.bytesAdded()), report.layersCached(), layers,
+        layers == 0 ? 100.0 : 100.0 * report.layersCached() / layers);
+    return 0;
+  }
+}
