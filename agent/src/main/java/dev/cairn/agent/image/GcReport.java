@@ -12,4 +12,9 @@ public record GcReport(List<RetentionPolicy.Decision> decisions, int blobsRemove
   public GcReport {
     decisions = List.copyOf(decisions);
   }
+
+  /** The versions removed. */
+  public List<RetentionPolicy.Decision> removed() {
+    return decisions.stream().filter(d -> !d.keep()).toList();
+  }
 }
