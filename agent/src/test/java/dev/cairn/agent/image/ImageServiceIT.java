@@ -191,6 +191,27 @@ class ImageServiceIT {
   }
 
   @Test
+  void load_cachedLayerTamperedAfterImport_engineRefusesAndNothingIsLoaded() throws Exception {
+    service.importArchive(v1Archive, Optional.empty(), Source.cli("test"), Progress.NONE);
+    Digest layer = service.cache().get(dev.cairn.agent.image.oci.ImageRef.parse(REPO + ":1")).manifest().layers().get(0).digest();
+    Path blob = service.cache().blobs().path(layer);
+    try (RandomAccessFile file = new RandomAccessFile(blob.toFile(), "rw")) {
+      file.seek(file.length() / 2);
+      int b = file.read();
+      file.seek(file.length() / 2);
+      file.write(b ^ 0x55);
+    }
+
+    ImageResult result = service.load(List.of(REPO + ":1"), Source.cli("test"), Progress.NONE).get(0);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.detail()).contains("refused the image");
+    assertThat(dockerd.engine().inspect(v1Id)).isEmpty();
+    assertThat(dockerd.engine().inspect(REPO + ":current")).isEmpty();
+    assertThat(service.list().get(0).history().current()).isNull();
+  }
+
+  @Test
   void gc_keepZero_freesV1ButKeepsCurrent() throws Exception {
     service.importArchive(v1Archive, Optional.empty(), Source.cli("test"), Progress.NONE);
     service.importArchive(v2Archive, Optional.empty(), Source.cli("test"), Progress.NONE);

@@ -16,6 +16,7 @@ import dev.cairn.agent.image.oci.ImageRef;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -101,8 +102,16 @@ public final class DockerEngine implements Closeable {
     return chains;
   }
 
-  /** Sends a {@code docker save} tar to {@code POST /images/load} and waits until the engine has loaded it. */
-  public void load(InputStream dockerSaveTar) throws EngineException {
+  /**
+   * Sends a {@code docker save} tar of {@code length} bytes to {@code POST /images/load} and waits
+   * until the engine has loaded it. On a Unix socket the upload is written directly ({@link
+   * SocketUpload}); on other hosts docker-java sends it.
+   */
+  public void load(InputStream dockerSaveTar, long length) throws EngineException {
+    if (host.startsWith("unix://")) {
+      loadOverSocket(dockerSaveTar, length);
+      return;
+    }
     AtomicReference<String> error = new AtomicReference<>();
     try {
       client
@@ -128,6 +137,43 @@ public final class DockerEngine implements Closeable {
     if (error.get() != null) {
       throw new EngineException("the engine at " + host + " refused the image: " + error.get());
     }
+  }
+
+  private void loadOverSocket(InputStream tar, long length) throws EngineException {
+    SocketUpload.Response response;
+    try {
+      response = SocketUpload.post(Path.of(host.substring("unix://".length())), "/images/load?quiet=1", "application/x-tar", tar, length);
+    } catch (IOException e) {
+      throw new EngineException(
+          "sending the image to the engine at " + host + " failed (" + e.getMessage()
+              + "): is dockerd running? Point --docker-host or DOCKER_HOST at its socket", e);
+    }
+    String error = errorOf(response.body());
+    if (response.status() / 100 != 2 || error != null) {
+      throw new EngineException("the engine at " + host + " refused the image (HTTP " + response.status() + "): "
+          + (error != null ? error : response.body().trim()));
+    }
+  }
+
+  /** The first error message in a JSON message stream, or null. */
+  static String errorOf(String body) {
+    for (String line : body.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        com.fasterxml.jackson.databind.JsonNode node = dev.cairn.agent.image.oci.OciJson.MAPPER.readTree(line);
+        if (node.hasNonNull("error")) {
+          return node.get("error").asText();
+        }
+        if (node.hasNonNull("message") && !node.has("stream")) {
+          return node.get("message").asText();
+        }
+      } catch (IOException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Points {@code ref} at the image (moving the tag if it pointed elsewhere). */

@@ -49,7 +49,7 @@ public final class EngineLoader {
 
   private LoadReport send(CachedImage image, Set<Digest> skip, Progress progress) throws IOException, EngineException {
     try (DockerSaveStream stream = DockerSaveStream.open(image, blobs, skip, progress)) {
-      engine.load(stream);
+      engine.load(stream, stream.total());
       if (engine.inspect(image.imageId().toString()).isEmpty()) {
         throw new EngineException(
             "the engine at " + engine.host() + " accepted the load of " + image.ref() + " but does not show image "
