@@ -7,7 +7,10 @@ import dev.cairn.agent.image.archive.ImportedImage;
 import dev.cairn.agent.image.oci.ImageException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import dev.cairn.agent.image.ImageResult;
+import dev.cairn.agent.image.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,18 +30,33 @@ final class ImportCommand extends ImagesCommandBase {
       description = "Name for images the archive does not name (an OCI layout naming only a tag); NAME:TAG replaces the archive's name.")
   String name;
 
+  @Option(names = "--load", description = "Then load the imported images into the engine and make them current (as 'cairn images load').")
+  boolean load;
+
   @Override
   int run(ImageService service) throws IOException, ImageException {
     TerminalProgress progress = progress();
+    if (load) {
+      options.warmUpEngine();
+    }
     ImportReport report;
     try {
       report = service.importArchive(file, Optional.ofNullable(name), Source.cli("images import " + file), progress);
     } finally {
       progress.finish();
     }
+    List<ImageResult> loaded = List.of();
+    if (load) {
+      List<String> refs = report.images().stream().flatMap(i -> i.refs().stream()).map(Object::toString).toList();
+      try {
+        loaded = service.load(refs, Source.cli("images import --load " + file), progress);
+      } finally {
+        progress.finish();
+      }
+    }
     if (options.json) {
-      printJson(report);
-      return 0;
+      printJson(load ? java.util.Map.of("import", report, "load", loaded) : report);
+      return loaded.stream().anyMatch(r -> r.outcome() == Outcome.FAILED) ? 1 : 0;
     }
     for (ImportedImage image : report.images()) {
       out().printf("imported %s  image %s  %d layers (%d already cached)  %s%n",
@@ -49,6 +67,6 @@ final class ImportCommand extends ImagesCommandBase {
     out().printf("cache: %d new blobs, %s added; layers found in the cache: %d of %d (%.0f%%)%n",
         report.blobsAdded(), Sizes.format(report.bytesAdded()), report.layersCached(), layers,
         layers == 0 ? 100.0 : 100.0 * report.layersCached() / layers);
-    return 0;
+    return load ? ResultPrinter.print(this, loaded) : 0;
   }
 }

@@ -116,6 +116,18 @@ class ImagesCommandTest {
   }
 
   @Test
+  void importLoad_unreachableEngine_importsButExitsOne() throws Exception {
+    String base = dir.resolve("base").toString();
+
+    int exit = cairn("images", "import", "--load", "--base", base, "--docker-host", "unix://" + dir.resolve("none.sock"),
+        archive("test/cli:1", "one").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).contains("imported test/cli:1");
+    assertThat(err.toString()).contains("FAILED  test/cli:1").contains("cannot reach the Docker engine");
+  }
+
+  @Test
   void rollback_unknownRepository_exitsOne() {
     assertThat(cairn("images", "rollback", "--base", dir.resolve("base").toString(), "test/none")).isEqualTo(1);
     assertThat(err.toString()).contains("no versions of test/none");

@@ -42,18 +42,16 @@ public final class TarBuilder {
   }
 
   public TarBuilder symlink(String name, String target) {
-    steps.add(tar -> {
-      TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
-      entry.setLinkName(target);
-      tar.putArchiveEntry(entry);
-      tar.closeArchiveEntry();
-    });
-    return this;
+    return link(name, target, TarConstants.LF_SYMLINK);
   }
 
   public TarBuilder hardlink(String name, String target) {
+    return link(name, target, TarConstants.LF_LINK);
+  }
+
+  private TarBuilder link(String name, String target, byte type) {
     steps.add(tar -> {
-      TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
+      TarArchiveEntry entry = new TarArchiveEntry(name, type, true);
       entry.setLinkName(target);
       tar.putArchiveEntry(entry);
       tar.closeArchiveEntry();
