@@ -80,6 +80,34 @@ class ImageServiceIT {
   }
 
   @Test
+  void importAndLoad_dockerSaveArchive_sentWhileImportingAndCurrent() throws Exception {
+    ImageService.ImportAndLoad done = service.importAndLoad(v2Archive, Optional.empty(), Source.cli("test"), Progress.NONE);
+
+    assertThat(done.imported().images()).singleElement().satisfies(i -> assertThat(i.imageId()).hasToString(v2Id));
+    assertThat(done.loaded()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.CHANGED));
+    assertThat(dockerd.engine().inspect(REPO + ":current").orElseThrow().id()).hasToString(v2Id);
+    assertThat(events).extracting(ImageEvent::type)
+        .containsExactly(ImageEventType.IMPORTED, ImageEventType.LOADED, ImageEventType.ALIAS_MOVED);
+    assertThat(events.get(1).detail()).contains("while it was imported");
+  }
+
+  @Test
+  void importAndLoad_archiveRejectedAfterUploadStarted_engineLoadsNothing() throws Exception {
+    // a FIFO after the last file: docker would load this archive, the cache refuses it
+    Path withFifo = base.resolve("fifo.tar");
+    Files.copy(v1Archive, withFifo);
+    dockerd.shell("cd " + base + " && mkfifo pipe && tar -rf " + withFifo + " pipe && rm pipe");
+
+    assertThatThrownBy(() -> service.importAndLoad(withFifo, Optional.empty(), Source.cli("test"), Progress.NONE))
+        .isInstanceOf(ArchiveRejectedException.class)
+        .hasMessageContaining("FIFO");
+    assertThat(dockerd.engine().inspect(v1Id)).as("the cut upload loaded nothing").isEmpty();
+    assertThat(service.cache().blobs().list()).isEmpty();
+    dockerd.docker("load", "-i", withFifo.toString());
+    assertThat(dockerd.engine().inspect(v1Id)).as("while docker itself accepts this archive").isPresent();
+  }
+
+  @Test
   void load_twice_secondIsOk() throws Exception {
     service.importArchive(v1Archive, Optional.empty(), Source.cli("test"), Progress.NONE);
     service.load(List.of(REPO + ":1"), Source.cli("test"), Progress.NONE);

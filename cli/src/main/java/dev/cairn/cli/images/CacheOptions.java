@@ -40,16 +40,6 @@ public final class CacheOptions {
     return engine;
   }
 
-  /**
-   * Connects to the engine on a background thread (loading docker-java and opening the socket take
-   * most of a second), so that work overlaps with an import that precedes a load.
-   */
-  void warmUpEngine() {
-    Thread warm = new Thread(() -> engine().ping(), "engine-warm-up");
-    warm.setDaemon(true);
-    warm.start();
-  }
-
   void close() throws IOException {
     if (engine != null) {
       engine.close();

@@ -36,23 +36,18 @@ final class ImportCommand extends ImagesCommandBase {
   @Override
   int run(ImageService service) throws IOException, ImageException {
     TerminalProgress progress = progress();
-    if (load) {
-      options.warmUpEngine();
-    }
     ImportReport report;
+    List<ImageResult> loaded = List.of();
     try {
-      report = service.importArchive(file, Optional.ofNullable(name), Source.cli("images import " + file), progress);
+      if (load) {
+        ImageService.ImportAndLoad both = service.importAndLoad(file, Optional.ofNullable(name), Source.cli("images import --load " + file), progress);
+        report = both.imported();
+        loaded = both.loaded();
+      } else {
+        report = service.importArchive(file, Optional.ofNullable(name), Source.cli("images import " + file), progress);
+      }
     } finally {
       progress.finish();
-    }
-    List<ImageResult> loaded = List.of();
-    if (load) {
-      List<String> refs = report.images().stream().flatMap(i -> i.refs().stream()).map(Object::toString).toList();
-      try {
-        loaded = service.load(refs, Source.cli("images import --load " + file), progress);
-      } finally {
-        progress.finish();
-      }
     }
     if (options.json) {
       printJson(load ? java.util.Map.of("import", report, "load", loaded) : report);

@@ -121,7 +121,7 @@ public final class DockerEngine implements Closeable {
                 @Override
                 public void onNext(LoadResponseItem item) {
                   if (item.isErrorIndicated()) {
-                    error.compareAndSet(null, item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError());
+                    error.compareAndSet(null, item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : "unknown error");
                   }
                 }
               })

@@ -8,13 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A private Docker engine for tests: its own socket, data and exec roots in a short temp dir, no
  * iptables, no bridge, vfs storage — it does not touch the host network. Stopped when the test run ends.
  */
-public final class Dockerd implements ExtensionContext.Store.CloseableResource {
+public final class Dockerd implements AutoCloseable {
 
   private final Path dir;
   private final Process process;
