@@ -92,7 +92,11 @@ public final class ImageService {
         ? GatedUpload.start(docker, archive, gate.get()) : null;
     ImportReport report;
     try {
-      report = importArchive(archive, name, source, progress);
+      try (CacheLock lock = cache.lock()) {
+        // the engine may take the rest of the archive once it is verified, while the cache commits
+        report = new ArchiveImporter(cache).importArchive(archive, name, progress, upload == null ? () -> {} : upload::open);
+        journal.imported(report, source);
+      }
     } catch (IOException | ImageException | RuntimeException e) {
       if (upload != null) {
         upload.abort();

@@ -38,12 +38,22 @@ public final class ArchiveImporter {
    */
   public ImportReport importArchive(Path path, Optional<String> name, Progress progress)
       throws IOException, ArchiveRejectedException {
+    return importArchive(path, name, progress, () -> {});
+  }
+
+  /**
+   * As {@link #importArchive(Path, Optional, Progress)}, calling {@code verified} once every entry
+   * has been read and every image verified, before the commit (which then fsyncs and renames).
+   */
+  public ImportReport importArchive(Path path, Optional<String> name, Progress progress, Runnable verified)
+      throws IOException, ArchiveRejectedException {
     long total = Files.isRegularFile(path) ? Files.size(path) : -1;
     try (CacheLock lock = cache.lock()) {
       cache.removeStaleStaging();
       try (StagingArea staging = cache.newStaging();
           ArchiveReader reader = ArchiveReaders.open(path)) {
         List<ResolvedImage> images = resolve(path, reader, staging, name, progress, total);
+        verified.run();
         return commit(path, images, staging);
       } catch (DamagedArchiveException e) {
         throw rejected(path, e);

@@ -76,10 +76,15 @@ public final class GatedUpload {
     }
   }
 
-  /** Lets the rest of the archive go and waits for the engine's verdict. */
-  public void release() throws EngineException {
+  /** Lets the rest of the archive go; returns at once. */
+  public void open() {
     released = true;
     decided.countDown();
+  }
+
+  /** Lets the rest of the archive go and waits for the engine's verdict. */
+  public void release() throws EngineException {
+    open();
     try {
       task.get(1, TimeUnit.HOURS);
     } catch (ExecutionException e) {
