@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.images.ImagesCommand;
 import dev.cairn.cli.inventory.InventoryCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps the persistent data of off-grid deployments alive.",
-    subcommands = {InventoryCommand.class})
+    subcommands = {
+      ImagesCommand.class,
+      InventoryCommand.class,
+    })
 public final class CairnCommand implements Runnable {
 
   @Spec private CommandSpec spec;
