@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps the persistent data of off-grid deployments alive.",
-    subcommands = {})
+    subcommands = {
+      dev.cairn.cli.snapshot.RepoCommand.class,
+      dev.cairn.cli.snapshot.SnapshotCommand.class,
+      dev.cairn.cli.snapshot.RestoreCommand.class,
+      dev.cairn.cli.snapshot.SnapshotsCommand.class,
+    })
 public final class CairnCommand implements Runnable {
 
   @Spec private CommandSpec spec;

@@ -10,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Gets the JIT to compile the AES-GCM path early. Until it is compiled, the JDK runs GCM in the
  * interpreter at under 100 MB/s; after some thousands of small operations it switches to the
  * AES-NI/VAES intrinsics (several GB/s). A short burst on a background thread pays that cost
- * while the pipeline is still scanning directories.
+ * while the pipeline is still scanning directories. {@code bin/cairn} also lowers the JIT
+ * thresholds of {@code com.sun.crypto.provider} methods ({@code -XX:CompileCommand=CompileThresholdScaling}).
  */
 public final class CipherWarmup {
 
@@ -36,11 +37,11 @@ public final class CipherWarmup {
       new SecureRandom().nextBytes(keyBytes);
       SecretKeySpec key = new SecretKeySpec(keyBytes, "AES");
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      byte[] data = new byte[2048];
+      byte[] data = new byte[256];
       byte[] out = new byte[data.length + 16];
       byte[] back = new byte[data.length];
       byte[] nonce = new byte[12];
-      for (int i = 0; i < 12_000; i++) {
+      for (int i = 0; i < 6_000; i++) {
         nonce[0] = (byte) i;
         nonce[1] = (byte) (i >>> 8);
         cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));

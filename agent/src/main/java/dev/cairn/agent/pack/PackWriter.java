@@ -110,6 +110,7 @@ public final class PackWriter implements Closeable {
       flush();
     }
     if (len >= BUFFER / 2) {
+      flush(); // keep the order: buffered bytes go first
       ByteBuffer direct = ByteBuffer.wrap(bytes, off, len);
       while (direct.hasRemaining()) {
         channel.write(direct);

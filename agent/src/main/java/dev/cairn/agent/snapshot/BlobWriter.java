@@ -12,6 +12,7 @@ import dev.cairn.agent.repository.Repository;
 import dev.cairn.agent.repository.RepositoryKey;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class BlobWriter implements AutoCloseable {
 
-  private static final Job POISON = new Job(null, null);
+  private static final Job POISON = new Job(null, null, null, 0, null);
 
   private final Repository repository;
   private final RepositoryKey key;
@@ -51,7 +52,12 @@ final class BlobWriter implements AutoCloseable {
   final LongAdder bytesCompressed = new LongAdder();
   final LongAdder blobsNew = new LongAdder();
 
-  private record Job(Chunk chunk, CompletableFuture<BlobId> result) {}
+  /** A chunk to seal, or (with {@code path}) a small file to read and seal whole. */
+  private record Job(Chunk chunk, CompletableFuture<BlobId> result, Path path, int size,
+      CompletableFuture<SmallFile> file) {}
+
+  /** A small file read and stored by a worker: its single blob (null when empty) and its size. */
+  record SmallFile(BlobId blob, int size) {}
 
   BlobWriter(Repository repository, Index index, int workerCount, int maxChunk) {
     this.repository = repository;
@@ -72,7 +78,18 @@ final class BlobWriter implements AutoCloseable {
   CompletableFuture<BlobId> submit(Chunk chunk) throws IOException, InterruptedException {
     checkFailure();
     CompletableFuture<BlobId> result = new CompletableFuture<>();
-    queue.put(new Job(chunk, result));
+    queue.put(new Job(chunk, result, null, 0, null));
+    return result;
+  }
+
+  /**
+   * Queues a file smaller than a chunk: a worker reads it whole and seals it. The future fails
+   * with the {@link IOException} of an unreadable file.
+   */
+  CompletableFuture<SmallFile> submitSmallFile(Path path, int size) throws IOException, InterruptedException {
+    checkFailure();
+    CompletableFuture<SmallFile> result = new CompletableFuture<>();
+    queue.put(new Job(null, null, path, size, result));
     return result;
   }
 
@@ -90,24 +107,17 @@ final class BlobWriter implements AutoCloseable {
         if (job == POISON) {
           break;
         }
+        if (job.path() != null) {
+          pack = smallFile(job, pack, scratch);
+          continue;
+        }
         try {
           if (failure != null) {
             throw new IOException("snapshot aborted", failure);
           }
           Chunk chunk = job.chunk();
           BlobId id = key.id(chunk.buffer(), 0, chunk.length());
-          if (claim(id)) {
-            if (pack == null) {
-              pack = new PackWriter(repository.stagingDirectory(), key);
-            }
-            BlobCodec.Sealed sealed = BlobCodec.seal(key, BlobType.DATA, id, chunk.buffer(), chunk.length(), scratch);
-            pack.add(BlobType.DATA, sealed.flags(), chunk.length(), id, scratch.sealed, 0, sealed.sealedLength());
-            count(chunk.length(), sealed.payloadLength());
-            if (pack.size() >= packSize) {
-              saver.submit(pack.finish());
-              pack = null;
-            }
-          }
+          pack = store(id, chunk.buffer(), chunk.length(), pack, scratch);
           job.result().complete(id);
         } catch (Throwable e) {
           fail(e);
@@ -126,6 +136,50 @@ final class BlobWriter implements AutoCloseable {
       if (pack != null) {
         pack.abort();
       }
+    }
+  }
+
+  /** Seals a data blob into the worker's pack unless it is known; returns the pack to go on with. */
+  private PackWriter store(BlobId id, byte[] data, int length, PackWriter pack, BlobCodec.Scratch scratch)
+      throws IOException, InterruptedException {
+    if (!claim(id)) {
+      return pack;
+    }
+    PackWriter target = pack != null ? pack : new PackWriter(repository.stagingDirectory(), key);
+    BlobCodec.Sealed sealed = BlobCodec.seal(key, BlobType.DATA, id, data, length, scratch);
+    target.add(BlobType.DATA, sealed.flags(), length, id, scratch.sealed, 0, sealed.sealedLength());
+    count(length, sealed.payloadLength());
+    if (target.size() >= packSize) {
+      saver.submit(target.finish());
+      return null;
+    }
+    return target;
+  }
+
+  private PackWriter smallFile(Job job, PackWriter pack, BlobCodec.Scratch scratch) {
+    byte[] data;
+    try {
+      data = SmallFileReader.read(job.path(), job.size());
+    } catch (IOException unreadable) {
+      job.file().completeExceptionally(unreadable);
+      return pack;
+    }
+    try {
+      if (failure != null) {
+        throw new IOException("snapshot aborted", failure);
+      }
+      if (data.length == 0) {
+        job.file().complete(new SmallFile(null, 0));
+        return pack;
+      }
+      BlobId id = key.id(data, 0, data.length);
+      PackWriter next = store(id, data, data.length, pack, scratch);
+      job.file().complete(new SmallFile(id, data.length));
+      return next;
+    } catch (Throwable e) {
+      fail(e);
+      job.file().completeExceptionally(new WriteFailedException("writing to the repository failed: " + e, e));
+      return pack;
     }
   }
 
@@ -170,7 +224,7 @@ final class BlobWriter implements AutoCloseable {
       BlobCodec.Scratch scratch = json.length <= (1 << 20) ? treeScratch : new BlobCodec.Scratch(json.length);
       BlobCodec.Sealed sealed = BlobCodec.seal(key, BlobType.TREE, id, json, json.length, scratch);
       treePack.add(BlobType.TREE, sealed.flags(), json.length, id, scratch.sealed, 0, sealed.sealedLength());
-      count(json.length, sealed.payloadLength());
+      blobsNew.increment();
       if (treePack.size() >= packSize) {
         saver.submit(treePack.finish());
         treePack = null;

@@ -60,8 +60,9 @@ public final class SnapshotPipeline {
       Node rootNode;
       try (BlobWriter writer = new BlobWriter(repository, index, options.workers(), cdc.max())) {
         BufferPool pool = new BufferPool(ChunkReader.bufferSize(cdc), options.workers() * 2 + 2);
-        TreeScanner scanner = new TreeScanner(store, writer, cdc, pool, counters, progress);
-        rootNode = await(scanner.directory(source, root, parentTree, ""));
+        try (TreeScanner scanner = new TreeScanner(store, writer, cdc, pool, counters, progress, options.workers())) {
+          rootNode = await(scanner.directory(source, root, parentTree, ""));
+        }
         writer.finish();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         SnapshotRecord record = record(started, seconds, source, parent, rootNode, counters, writer);
@@ -95,11 +96,11 @@ public final class SnapshotPipeline {
   private SnapshotRecord record(Instant started, double seconds, Path source, SnapshotRecord parent, Node rootNode,
       ScanCounters counters, BlobWriter writer) {
     SnapshotSummary summary = new SnapshotSummary(counters.filesNew, counters.filesChanged, counters.filesUnchanged,
-        counters.dirs, counters.errors, counters.bytesRead, counters.bytesTotal, writer.bytesNew.sum(),
+        counters.dirs, counters.errors(), counters.bytesRead.get(), counters.bytesTotal, writer.bytesNew.sum(),
         writer.bytesCompressed.sum(), writer.bytesSaved(), writer.blobsNew.sum(), seconds);
     return new SnapshotRecord(SnapshotRecord.VERSION, BlobId.random().hex(), started.toString(), options.host(),
         options.volume(), source.toAbsolutePath().normalize().toString(), options.tags(),
-        parent == null ? null : parent.id(), rootNode, counters.errors > 0, counters.errorList, summary, PROGRAM, null);
+        parent == null ? null : parent.id(), rootNode, counters.errors() > 0, counters.errorList(), summary, PROGRAM, null);
   }
 
   /** Waits for a pipeline future, unwrapping its failure into the checked exception it was. */

@@ -14,7 +14,6 @@ import dev.cairn.agent.repository.TreeCodec;
 import dev.cairn.agent.volume.NodeReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,6 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Walks the source directory depth-first on one thread: reads metadata, skips files unchanged
@@ -33,7 +35,7 @@ import java.util.concurrent.CompletionException;
  * chunks to the {@link BlobWriter}. A directory's tree is stored once all its children are known.
  * Not thread-safe (one scanning thread).
  */
-final class TreeScanner {
+final class TreeScanner implements AutoCloseable {
 
   private final BlobStore parentTrees;
   private final Index index;
@@ -43,9 +45,11 @@ final class TreeScanner {
   private final ScanCounters counters;
   private final SnapshotProgress progress;
   private final Map<String, CompletableFuture<Node>> hardLinks = new HashMap<>();
+  private final ExecutorService readerPool;
+  private final Semaphore readers;
 
   TreeScanner(BlobStore parentTrees, BlobWriter writer, FastCdc cdc, BufferPool pool, ScanCounters counters,
-      SnapshotProgress progress) {
+      SnapshotProgress progress, int readerThreads) {
     this.parentTrees = parentTrees;
     this.index = parentTrees.index();
     this.writer = writer;
@@ -53,6 +57,12 @@ final class TreeScanner {
     this.pool = pool;
     this.counters = counters;
     this.progress = progress;
+    this.readerPool = Executors.newFixedThreadPool(readerThreads, r -> {
+      Thread thread = new Thread(r, "cairn-chunk");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.readers = new Semaphore(readerThreads * 2);
   }
 
   /** Scans a directory; the future yields its node with the stored subtree. */
@@ -130,7 +140,7 @@ final class TreeScanner {
     if (inodeKey != null) {
       hardLinks.put(inodeKey, result);
     }
-    progress.file(counters.files(), counters.bytesRead, rel);
+    progress.file(counters.files(), counters.bytesRead.get(), rel);
     return result;
   }
 
@@ -147,28 +157,59 @@ final class TreeScanner {
     return true;
   }
 
-  /** Reads and chunks a file; an unreadable file is reported and left out (the future yields null). */
+  /**
+   * Reads a file: a small one is read and sealed by a sealing worker, a large one is chunked on a
+   * reader thread. An unreadable file is reported and left out (the future yields null).
+   */
   private CompletableFuture<Node> read(Path path, Node node, String rel) throws IOException, InterruptedException {
+    if (node.size() < cdc.min()) {
+      return writer.submitSmallFile(path, (int) node.size()).handle((file, failure) -> {
+        if (failure != null) {
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+          if (cause instanceof WriteFailedException) {
+            throw new CompletionException(cause);
+          }
+          error(rel, cause);
+          return null;
+        }
+        counters.bytesRead.addAndGet(file.size());
+        return node.withContent(file.blob() == null ? List.of() : List.of(file.blob()), file.size());
+      });
+    }
+    readers.acquire();
+    CompletableFuture<Node> result = new CompletableFuture<>();
+    readerPool.execute(() -> {
+      try {
+        chunk(path, node, rel).whenComplete((done, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(failure);
+          } else {
+            result.complete(done);
+          }
+        });
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      } finally {
+        readers.release();
+      }
+    });
+    return result;
+  }
+
+  /** Chunks a large file on the calling (reader) thread; chunks go to the sealing workers. */
+  private CompletableFuture<Node> chunk(Path path, Node node, String rel) throws IOException, InterruptedException {
     List<CompletableFuture<BlobId>> blobs = new ArrayList<>();
     long size = 0;
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      if (node.size() < cdc.min()) {
-        byte[] data = readSmall(channel, (int) node.size());
-        size = data.length;
-        if (data.length > 0) {
-          blobs.add(writer.submit(Chunk.of(data)));
+      ChunkReader reader = new ChunkReader(cdc, pool, channel);
+      try {
+        Chunk chunk;
+        while ((chunk = reader.next()) != null) {
+          size += chunk.length();
+          blobs.add(writer.submit(chunk));
         }
-      } else {
-        ChunkReader reader = new ChunkReader(cdc, pool, channel);
-        try {
-          Chunk chunk;
-          while ((chunk = reader.next()) != null) {
-            size += chunk.length();
-            blobs.add(writer.submit(chunk));
-          }
-        } finally {
-          reader.discard();
-        }
+      } finally {
+        reader.discard();
       }
     } catch (WriteFailedException e) {
       throw e; // the repository side failed (disk full, ...): the whole snapshot fails
@@ -176,26 +217,33 @@ final class TreeScanner {
       error(rel, e);
       return CompletableFuture.completedFuture(null);
     }
-    counters.bytesRead += size;
+    counters.bytesRead.addAndGet(size);
     long finalSize = size;
     return CompletableFuture.allOf(blobs.toArray(CompletableFuture[]::new))
         .thenApply(done -> node.withContent(blobs.stream().map(CompletableFuture::join).toList(), finalSize));
   }
 
-  private static byte[] readSmall(FileChannel channel, int size) throws IOException {
-    byte[] data = new byte[size];
-    ByteBuffer buffer = ByteBuffer.wrap(data);
-    while (buffer.hasRemaining()) {
-      if (channel.read(buffer) < 0) {
-        return java.util.Arrays.copyOf(data, buffer.position()); // shrank while reading
-      }
-    }
-    return data;
+  @Override
+  public void close() {
+    readerPool.shutdownNow();
   }
 
-  private void error(String rel, IOException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  private void error(String rel, Throwable e) {
+    String message = describe(e);
     counters.error(rel, message);
     progress.error(rel, message);
+  }
+
+  static String describe(Throwable e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "vanished while being read";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }
