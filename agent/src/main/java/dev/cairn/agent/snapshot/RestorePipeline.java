@@ -84,6 +84,7 @@ public final class RestorePipeline {
   }
 
   /** Restores {@code snapshot} into {@code directory} (created when missing). */
+  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public RestoreResult run(SnapshotRecord snapshot, Path directory)
       throws IOException, RepositoryException, InterruptedException {
     long start = System.nanoTime();

@@ -42,6 +42,7 @@ public final class SnapshotPipeline {
   }
 
   /** Snapshots {@code source} (a directory) and saves the record; returns it with its summary. */
+  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public SnapshotResult run(Path source) throws IOException, RepositoryException, InterruptedException {
     Instant started = Instant.now();
     long startNanos = System.nanoTime();

@@ -65,7 +65,12 @@ public final class RepositoryOptions {
 
   /** Opens the repository with the password; writes nothing. */
   Opened open() throws IOException, RepositoryException {
-    byte[] password = password();
+    return openWith("CAIRN_PASSWORD", "--password-file");
+  }
+
+  /** Opens the repository with the password from the file or the named environment variable. */
+  Opened openWith(String variable, String option) throws IOException, RepositoryException {
+    byte[] password = password(passwordFile, variable, option);
     OpenedBackend backend = backend();
     try {
       UnlockedKey key = KeyRing.unlock(backend.backend(), password);
