@@ -30,8 +30,8 @@ public final class MetadataWriter {
       Files.setAttribute(path, "unix:mode", node.mode(), LinkOption.NOFOLLOW_LINKS);
     }
     Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-        .setTimes(FileTime.from(node.mtime(), TimeUnit.NANOSECONDS), FileTime.from(node.atime(), TimeUnit.NANOSECONDS),
-            null);
+        .setTimes(FileTime.from(node.mtime(), TimeUnit.NANOSECONDS),
+            FileTime.from(node.atime() != 0 ? node.atime() : node.mtime(), TimeUnit.NANOSECONDS), null);
   }
 
   /** Whether this process can restore owners. */

@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Reads a file's metadata (one {@code lstat}) into a tree node, and lists directories. */
+/**
+ * Reads a file's metadata (one {@code lstat}) into a tree node, and lists directories. Access
+ * times are not recorded (as borg): reading a file for the snapshot changes them, and recording
+ * them would make every tree new in every snapshot.
+ */
 public final class NodeReader {
 
   /** Exactly the attributes needed: naming them avoids user/group name lookups. */
   private static final String ATTRIBUTES =
-      "unix:mode,ino,dev,rdev,nlink,uid,gid,size,lastModifiedTime,lastAccessTime,ctime";
+      "unix:mode,ino,dev,rdev,nlink,uid,gid,size,lastModifiedTime,ctime";
 
   private NodeReader() {}
 
@@ -32,7 +36,7 @@ public final class NodeReader {
     long size = type == NodeType.FILE ? (Long) a.get("size") : 0;
     long rdev = type == NodeType.CHARDEV || type == NodeType.BLOCKDEV ? (Long) a.get("rdev") : 0;
     return new Node(name, type, mode & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"),
-        nanos(a.get("lastModifiedTime")), nanos(a.get("lastAccessTime")), nanos(a.get("ctime")),
+        nanos(a.get("lastModifiedTime")), 0, nanos(a.get("ctime")),
         (Long) a.get("dev"), (Long) a.get("ino"), (Integer) a.get("nlink"), size, rdev, target, null, null);
   }
 
