@@ -56,7 +56,7 @@ public final class RepositoryLock implements AutoCloseable {
         if (theirs.isStale(Instant.now(), HostName.get())) {
           backend.remove(other.handle());
         } else if (exclusive || theirs.exclusive()) {
-          throw new RepositoryLockedException("repository " + backend.location() + " is held by a "
+          throw new RepositoryLockedException("repository " + backend.location() + " is held by the "
               + theirs.describe() + "; try again when it is done (a lock whose process died is ignored after "
               + LockInfo.STALE_AFTER.toMinutes() + " minutes, at once on the same host)");
         }

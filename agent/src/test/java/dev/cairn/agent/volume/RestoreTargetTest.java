@@ -1,0 +1,59 @@
+package dev.cairn.agent.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RestoreTargetTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void child_climbingOrNestedNames_areRefused() throws Exception {
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
+
+    for (String bad : new String[] {"..", ".", "a/../../x", "/etc", ""}) {
+      assertThatThrownBy(() -> target.child(target.root(), bad)).isInstanceOf(IOException.class);
+    }
+    assertThat(target.child(target.root(), "ok")).isEqualTo(target.root().resolve("ok"));
+  }
+
+  @Test
+  void directory_symlinkInTheWay_isReplacedNotFollowed() throws Exception {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
+    Path sub = target.root().resolve("sub");
+    Files.createSymbolicLink(sub, outside);
+
+    target.directory(sub);
+    try (var channel = target.file(target.child(sub, "file"))) {
+      channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+    }
+
+    assertThat(Files.isSymbolicLink(sub)).isFalse();
+    assertThat(sub.resolve("file")).exists();
+    try (var files = Files.list(outside)) {
+      assertThat(files.toList()).as("nothing written through the symlink").isEmpty();
+    }
+  }
+
+  @Test
+  void file_symlinkInTheWay_isReplacedNotFollowed() throws Exception {
+    Path victim = Files.writeString(tmp.resolve("victim"), "keep");
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
+    Path name = target.root().resolve("f");
+    Files.createSymbolicLink(name, victim);
+
+    try (var channel = target.file(name)) {
+      channel.write(java.nio.ByteBuffer.wrap("new".getBytes()));
+    }
+
+    assertThat(Files.readString(victim)).isEqualTo("keep");
+    assertThat(Files.readString(name)).isEqualTo("new");
+  }
+}
