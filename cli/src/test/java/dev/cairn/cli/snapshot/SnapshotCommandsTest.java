@@ -80,23 +80,15 @@ class SnapshotCommandsTest {
     assertThat(out).contains("repository is healthy");
     assertThat(run("restore-test", "--repo", repo("r"), "--password-file", password.toString(), "--scratch",
         repo("scratch"))).as(out).isZero();
-    assertThat(out).contains("PASS").contains("3 files");
+    assertThat(out).contains("PASS").contains("2 files").contains("1 symlinks");
 
     Files.writeString(tmp.resolve("src/new.txt"), "new");
     assertThat(run("snapshot", "--repo", repo("r"), "--password-file", password.toString(), "--volume", "vol",
         tmp.resolve("src").toString())).isZero();
     assertThat(out).contains("1 new").contains("2 unchanged");
-    assertThat(run("diff", "--repo", repo("r"), "--password-file", password.toString(), id, "latest")).isNotZero();
-    String second = lastSnapshotId();
-    assertThat(run("diff", "--repo", repo("r"), "--password-file", password.toString(), id, second)).isZero();
+    assertThat(run("diff", "--repo", repo("r"), "--password-file", password.toString(), id, "latest")).isZero();
     assertThat(out).contains("+ new.txt");
     assertThat(run("prune", "--repo", repo("r"), "--password-file", password.toString())).as(err).isZero();
-  }
-
-  private String lastSnapshotId() throws Exception {
-    run("snapshots", "--repo", repo("r"), "--password-file", password.toString(), "--json");
-    JsonNode list = JsonCodec.mapper().readTree(out);
-    return list.get(list.size() - 1).get("id").asText();
   }
 
   @Test
