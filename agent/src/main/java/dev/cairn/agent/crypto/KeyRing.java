@@ -5,12 +5,14 @@ import dev.cairn.agent.backend.Content;
 import dev.cairn.agent.backend.FileInfo;
 import dev.cairn.agent.backend.FileType;
 import dev.cairn.agent.backend.Handle;
+import dev.cairn.agent.backend.OpenedBackend;
 import dev.cairn.agent.repository.Aad;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.CorruptObjectException;
 import dev.cairn.agent.repository.HostName;
 import dev.cairn.agent.repository.JsonCodec;
 import dev.cairn.agent.repository.Repository;
+import dev.cairn.agent.repository.RepositoryConfig;
 import dev.cairn.agent.repository.RepositoryException;
 import dev.cairn.agent.repository.RepositoryNotFoundException;
 import dev.cairn.agent.repository.WrongPasswordException;
@@ -31,6 +33,29 @@ import org.bouncycastle.crypto.generators.SCrypt;
 public final class KeyRing {
 
   private KeyRing() {}
+
+  /**
+   * Creates a repository: a new master key, its first key file, then the config. Leftover key
+   * files of an earlier init that crashed before its config are removed first.
+   */
+  public static Repository initRepository(OpenedBackend opened, byte[] password, KdfParams kdf, int packSize)
+      throws IOException, RepositoryException {
+    Backend backend = opened.backend();
+    if (backend.exists(Repository.CONFIG)) {
+      throw new RepositoryException("a repository already exists at " + backend.location());
+    }
+    for (FileInfo stale : backend.list(FileType.KEY)) {
+      backend.remove(stale.handle());
+    }
+    MasterKey key = MasterKey.generate();
+    add(backend, key, password, kdf);
+    return Repository.init(backend, opened.stagingDirectory(), key, RepositoryConfig.create(packSize));
+  }
+
+  /** Opens a repository with a password: unlocks a key (writing nothing), then reads the config. */
+  public static Repository openRepository(OpenedBackend opened, byte[] password) throws IOException, RepositoryException {
+    return Repository.open(opened.backend(), opened.stagingDirectory(), unlock(opened.backend(), password).key());
+  }
 
   /** Writes a key file wrapping {@code key} under {@code password}; returns the key id. */
   public static String add(Backend backend, MasterKey key, byte[] password, KdfParams kdf) throws IOException {

@@ -1,10 +1,8 @@
 package dev.cairn.agent.snapshot;
 
 import dev.cairn.agent.backend.BackendFactory;
-import dev.cairn.agent.backend.OpenedBackend;
 import dev.cairn.agent.crypto.KdfParams;
 import dev.cairn.agent.crypto.KeyRing;
-import dev.cairn.agent.crypto.MasterKey;
 import dev.cairn.agent.repository.Repository;
 import dev.cairn.agent.repository.RepositoryConfig;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +20,11 @@ public final class TestRepositories {
   }
 
   public static Repository create(Path dir, int packSize) throws Exception {
-    OpenedBackend opened = BackendFactory.create(dir.toString());
-    MasterKey key = MasterKey.generate();
-    KeyRing.add(opened.backend(), key, PASSWORD, KdfParams.scrypt(1 << 10, 8, 1));
-    return Repository.init(opened.backend(), opened.stagingDirectory(), key, RepositoryConfig.create(packSize));
+    return KeyRing.initRepository(BackendFactory.create(dir.toString()), PASSWORD, KdfParams.scrypt(1 << 10, 8, 1),
+        packSize);
   }
 
   public static Repository open(Path dir) throws Exception {
-    OpenedBackend opened = BackendFactory.open(dir.toString());
-    return Repository.open(opened.backend(), opened.stagingDirectory(),
-        KeyRing.unlock(opened.backend(), PASSWORD).key());
+    return KeyRing.openRepository(BackendFactory.open(dir.toString()), PASSWORD);
   }
 }

@@ -4,10 +4,7 @@ import dev.cairn.agent.backend.BackendFactory;
 import dev.cairn.agent.backend.OpenedBackend;
 import dev.cairn.agent.crypto.KdfParams;
 import dev.cairn.agent.crypto.KeyRing;
-import dev.cairn.agent.crypto.MasterKey;
 import dev.cairn.agent.repository.Repository;
-import dev.cairn.agent.repository.RepositoryConfig;
-import dev.cairn.agent.repository.RepositoryException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -35,16 +32,8 @@ public final class RepoInitCommand extends RepositoryCommand {
   int execute() throws Exception {
     byte[] password = repository.password();
     try (OpenedBackend backend = BackendFactory.create(repository.repo)) {
-      if (backend.backend().exists(Repository.CONFIG)) {
-        throw new RepositoryException("a repository already exists at " + backend.backend().location());
-      }
-      for (var stale : backend.backend().list(dev.cairn.agent.backend.FileType.KEY)) {
-        backend.backend().remove(stale.handle()); // keys of an init that crashed before its config
-      }
-      MasterKey key = MasterKey.generate();
-      String keyId = KeyRing.add(backend.backend(), key, password, KdfParams.scrypt(kdfN, 8, 1));
-      Repository repo = Repository.init(backend.backend(), backend.stagingDirectory(), key,
-          RepositoryConfig.create(packSizeMib << 20));
+      Repository repo = KeyRing.initRepository(backend, password, KdfParams.scrypt(kdfN, 8, 1), packSizeMib << 20);
+      String keyId = KeyRing.list(backend.backend(), null).get(0).id();
       if (json) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("repository", backend.backend().location());
