@@ -272,6 +272,13 @@ final class BlobWriter implements AutoCloseable {
     for (Thread worker : workers) {
       worker.interrupt();
     }
+    for (Thread worker : workers) {
+      try {
+        worker.join(10_000); // their pack files are closed and deleted before we return
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     synchronized (treeLock) {
       if (treePack != null) {
         treePack.abort();

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Saves finished packs to the backend on its own thread (so flushing and uploading overlap with
- * sealing), then adds them to the index. At most two packs wait. Thread-safe.
+ * sealing), then adds them to the index. At most four packs wait (files, not memory). Thread-safe.
  */
 final class PackSaver {
 
@@ -29,7 +29,7 @@ final class PackSaver {
     t.setDaemon(true);
     return t;
   });
-  private final Semaphore pending = new Semaphore(2);
+  private final Semaphore pending = new Semaphore(4);
   private final List<PackDescriptor> saved = new ArrayList<>();
   private final AtomicLong bytes = new AtomicLong();
   private volatile IOException failure;
@@ -39,7 +39,7 @@ final class PackSaver {
     this.index = index;
   }
 
-  /** Queues a pack for saving; blocks while two are waiting. */
+  /** Queues a pack for saving; blocks while four are waiting. */
   void submit(FinishedPack pack) throws IOException, InterruptedException {
     check();
     pending.acquire();
@@ -88,5 +88,10 @@ final class PackSaver {
 
   void abort() {
     thread.shutdownNow();
+    try {
+      thread.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

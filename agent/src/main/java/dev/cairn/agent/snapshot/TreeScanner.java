@@ -226,6 +226,11 @@ final class TreeScanner implements AutoCloseable {
   @Override
   public void close() {
     readerPool.shutdownNow();
+    try {
+      readerPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void error(String rel, Throwable e) {

@@ -38,7 +38,17 @@ class DiskFullIT {
 
   @AfterEach
   void unmount() throws Exception {
-    run("umount", mount.toString());
+    for (int attempt = 0; ; attempt++) {
+      try {
+        run("umount", mount.toString());
+        return;
+      } catch (IOException busy) {
+        if (attempt == 20) {
+          throw busy;
+        }
+        Thread.sleep(250); // a file of the failed snapshot may still be closing
+      }
+    }
   }
 
   @Test
