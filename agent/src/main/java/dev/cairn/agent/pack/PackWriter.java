@@ -41,7 +41,8 @@ public final class PackWriter implements Closeable {
     Files.createDirectories(stagingDirectory);
     this.file = stagingDirectory.resolve(name + ".pack.tmp");
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    write(PackFormat.MAGIC, 0, PackFormat.MAGIC.length);
+    buffer.put(PackFormat.MAGIC);
+    size = PackFormat.MAGIC.length;
   }
 
   /** The pack's name (its future handle in {@code data/}). */
@@ -64,11 +65,25 @@ public final class PackWriter implements Closeable {
       throw new IOException("pack " + name + " would exceed 2 GiB");
     }
     entries.add(new PackEntry(type, flags, (int) size, len, plainLength, id));
-    write(sealed, off, len);
+    try {
+      write(sealed, off, len);
+    } catch (IOException | RuntimeException e) {
+      abort(); // poisoned: a failed writer is never reused
+      throw e;
+    }
   }
 
   /** Writes the header and trailer, flushes to disk and closes: the pack is ready to be saved. */
   public FinishedPack finish() throws IOException {
+    try {
+      return seal();
+    } catch (IOException | RuntimeException e) {
+      abort();
+      throw e;
+    }
+  }
+
+  private FinishedPack seal() throws IOException {
     ByteBuffer header = ByteBuffer.allocate(4 + entries.size() * PackEntry.ENCODED_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(entries.size());
     for (PackEntry entry : entries) {
@@ -86,7 +101,7 @@ public final class PackWriter implements Closeable {
     return new FinishedPack(file, new PackDescriptor(name, size, entries));
   }
 
-  /** Closes and deletes an unfinished pack. */
+  /** Closes and deletes an unfinished pack (idempotent). */
   public void abort() {
     try {
       channel.close();

@@ -146,14 +146,19 @@ final class BlobWriter implements AutoCloseable {
       return pack;
     }
     PackWriter target = pack != null ? pack : new PackWriter(repository.stagingDirectory(), key);
-    BlobCodec.Sealed sealed = BlobCodec.seal(key, BlobType.DATA, id, data, length, scratch);
-    target.add(BlobType.DATA, sealed.flags(), length, id, scratch.sealed, 0, sealed.sealedLength());
-    count(length, sealed.payloadLength());
-    if (target.size() >= packSize) {
-      saver.submit(target.finish());
-      return null;
+    try {
+      BlobCodec.Sealed sealed = BlobCodec.seal(key, BlobType.DATA, id, data, length, scratch);
+      target.add(BlobType.DATA, sealed.flags(), length, id, scratch.sealed, 0, sealed.sealedLength());
+      count(length, sealed.payloadLength());
+      if (target.size() >= packSize) {
+        saver.submit(target.finish());
+        return null;
+      }
+      return target;
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      target.abort();
+      throw e;
     }
-    return target;
   }
 
   private PackWriter smallFile(Job job, PackWriter pack, BlobCodec.Scratch scratch) {

@@ -5,18 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * What the scan counted. File counts are written by the scanning thread; bytes read and errors
- * also by reader threads (atomic / synchronized).
- */
+/** What the scan counted, written by the scanning and reading threads. Thread-safe. */
 final class ScanCounters {
   static final int MAX_ERRORS_KEPT = 1000;
 
-  long filesNew;
-  long filesChanged;
-  long filesUnchanged;
-  long dirs;
-  long bytesTotal;
+  final AtomicLong filesNew = new AtomicLong();
+  final AtomicLong filesChanged = new AtomicLong();
+  final AtomicLong filesUnchanged = new AtomicLong();
+  final AtomicLong dirs = new AtomicLong();
+  final AtomicLong bytesTotal = new AtomicLong();
   final AtomicLong bytesRead = new AtomicLong();
   private long errors;
   private final List<FileError> errorList = new ArrayList<>();
@@ -37,6 +34,6 @@ final class ScanCounters {
   }
 
   long files() {
-    return filesNew + filesChanged + filesUnchanged;
+    return filesNew.get() + filesChanged.get() + filesUnchanged.get();
   }
 }

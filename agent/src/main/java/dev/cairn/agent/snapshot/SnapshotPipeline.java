@@ -96,8 +96,9 @@ public final class SnapshotPipeline {
 
   private SnapshotRecord record(Instant started, double seconds, Path source, SnapshotRecord parent, Node rootNode,
       ScanCounters counters, BlobWriter writer) {
-    SnapshotSummary summary = new SnapshotSummary(counters.filesNew, counters.filesChanged, counters.filesUnchanged,
-        counters.dirs, counters.errors(), counters.bytesRead.get(), counters.bytesTotal, writer.bytesNew.sum(),
+    SnapshotSummary summary = new SnapshotSummary(counters.filesNew.get(), counters.filesChanged.get(),
+        counters.filesUnchanged.get(), counters.dirs.get(), counters.errors(), counters.bytesRead.get(),
+        counters.bytesTotal.get(), writer.bytesNew.sum(),
         writer.bytesCompressed.sum(), writer.bytesSaved(), writer.blobsNew.sum(), seconds);
     return new SnapshotRecord(SnapshotRecord.VERSION, BlobId.random().hex(), started.toString(), options.host(),
         options.volume(), source.toAbsolutePath().normalize().toString(), options.tags(),

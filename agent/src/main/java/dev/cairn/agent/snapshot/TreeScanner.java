@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,10 +31,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
 /**
- * Walks the source directory depth-first on one thread: reads metadata, skips files unchanged
- * since the parent snapshot (size, mtime, ctime, inode), reads and chunks the others and hands
- * chunks to the {@link BlobWriter}. A directory's tree is stored once all its children are known.
- * Not thread-safe (one scanning thread).
+ * Walks the source directory: each directory is a task on a small scan pool (listing, metadata,
+ * the parent snapshot's tree), so several directories are scanned at once. Files unchanged since
+ * the parent snapshot (size, mtime, ctime, inode) are not read; small files go whole to the
+ * {@link BlobWriter}, large ones are chunked on reader threads. A directory's tree is stored once
+ * all its children are known. Thread-safe.
  */
 final class TreeScanner implements AutoCloseable {
 
@@ -44,7 +46,8 @@ final class TreeScanner implements AutoCloseable {
   private final BufferPool pool;
   private final ScanCounters counters;
   private final SnapshotProgress progress;
-  private final Map<String, CompletableFuture<Node>> hardLinks = new HashMap<>();
+  private final Map<String, CompletableFuture<Node>> hardLinks = new ConcurrentHashMap<>();
+  private final ExecutorService scanPool;
   private final ExecutorService readerPool;
   private final Semaphore readers;
 
@@ -63,12 +66,58 @@ final class TreeScanner implements AutoCloseable {
       return thread;
     });
     this.readers = new Semaphore(readerThreads * 2);
+    this.scanPool = Executors.newFixedThreadPool(readerThreads, r -> {
+      Thread thread = new Thread(r, "cairn-scan");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
-  /** Scans a directory; the future yields its node with the stored subtree. */
-  CompletableFuture<Node> directory(Path dir, Node meta, Tree parent, String rel)
+  /** Scans a directory on the scan pool; the future yields its node with the stored subtree. */
+  CompletableFuture<Node> directory(Path dir, Node meta, Tree parent, String rel) {
+    CompletableFuture<List<CompletableFuture<Node>>> listed = new CompletableFuture<>();
+    scanPool.execute(() -> {
+      try {
+        listed.complete(entries(dir, parent, rel));
+      } catch (Throwable e) {
+        listed.completeExceptionally(e);
+      }
+    });
+    return listed.thenCompose(children -> CompletableFuture.allOf(children.toArray(CompletableFuture[]::new))
+        .thenApply(done -> store(meta, children)));
+  }
+
+  private Node store(Node meta, List<CompletableFuture<Node>> children) {
+    List<Node> nodes = children.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+    try {
+      return meta.withSubtree(writer.storeTree(TreeCodec.encode(Tree.of(nodes))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e);
+    }
+  }
+
+  /** A subdirectory: an unreadable one is reported and left out (its future yields null). */
+  private CompletableFuture<Node> subdirectory(Path dir, Node meta, Tree parent, String rel) {
+    return directory(dir, meta, parent, rel).handle((node, failure) -> {
+      if (failure == null) {
+        return node;
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof IOException && !(cause instanceof WriteFailedException)) {
+        error(rel, cause);
+        return null;
+      }
+      throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+    });
+  }
+
+  /** Lists a directory and starts the work for each entry; the futures yield the nodes. */
+  private List<CompletableFuture<Node>> entries(Path dir, Tree parent, String rel)
       throws IOException, InterruptedException {
-    counters.dirs++;
+    counters.dirs.incrementAndGet();
     List<String> names = NodeReader.list(dir);
     Map<String, Node> previous = new HashMap<>();
     if (parent != null) {
@@ -84,25 +133,17 @@ final class TreeScanner implements AutoCloseable {
         Node node = NodeReader.read(path, name);
         Node before = previous.get(name);
         children.add(switch (node.type()) {
-          case DIR -> directory(path, node, parentTree(before), childRel);
+          case DIR -> subdirectory(path, node, parentTree(before), childRel);
           case FILE -> file(path, node, before, childRel);
           default -> CompletableFuture.completedFuture(node);
         });
+      } catch (WriteFailedException e) {
+        throw e;
       } catch (IOException e) {
         error(childRel, e);
       }
     }
-    return CompletableFuture.allOf(children.toArray(CompletableFuture[]::new)).thenApply(done -> {
-      List<Node> nodes = children.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
-      try {
-        return meta.withSubtree(writer.storeTree(TreeCodec.encode(Tree.of(nodes))));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CompletionException(e);
-      }
-    });
+    return children;
   }
 
   private Tree parentTree(Node before) {
@@ -118,27 +159,27 @@ final class TreeScanner implements AutoCloseable {
 
   private CompletableFuture<Node> file(Path path, Node node, Node before, String rel)
       throws IOException, InterruptedException {
-    String inodeKey = node.isHardLinked() ? node.dev() + ":" + node.inode() : null;
-    if (inodeKey != null && hardLinks.containsKey(inodeKey)) {
-      counters.filesUnchanged++;
-      return hardLinks.get(inodeKey).thenApply(first -> first == null ? null
-          : node.withContent(first.content(), first.size()));
+    CompletableFuture<Node> mine = null;
+    if (node.isHardLinked()) {
+      mine = new CompletableFuture<>();
+      CompletableFuture<Node> first = hardLinks.putIfAbsent(node.dev() + ":" + node.inode(), mine);
+      if (first != null) { // another name of an inode already being stored
+        counters.filesUnchanged.incrementAndGet();
+        return first.thenApply(f -> f == null ? null : node.withContent(f.content(), f.size()));
+      }
     }
     CompletableFuture<Node> result;
-    counters.bytesTotal += node.size();
+    counters.bytesTotal.addAndGet(node.size());
     if (unchanged(node, before)) {
-      counters.filesUnchanged++;
+      counters.filesUnchanged.incrementAndGet();
       result = CompletableFuture.completedFuture(node.withContent(before.content(), before.size()));
     } else {
-      if (before == null) {
-        counters.filesNew++;
-      } else {
-        counters.filesChanged++;
-      }
+      (before == null ? counters.filesNew : counters.filesChanged).incrementAndGet();
       result = read(path, node, rel);
     }
-    if (inodeKey != null) {
-      hardLinks.put(inodeKey, result);
+    if (mine != null) {
+      CompletableFuture<Node> shared = mine;
+      result.whenComplete((done, failure) -> shared.complete(failure == null ? done : null));
     }
     progress.file(counters.files(), counters.bytesRead.get(), rel);
     return result;
@@ -225,6 +266,7 @@ final class TreeScanner implements AutoCloseable {
 
   @Override
   public void close() {
+    scanPool.shutdownNow();
     readerPool.shutdownNow();
     try {
       readerPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
