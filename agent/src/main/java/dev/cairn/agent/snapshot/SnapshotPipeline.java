@@ -62,7 +62,7 @@ public final class SnapshotPipeline {
       try (BlobWriter writer = new BlobWriter(repository, index, options.workers(), cdc.max())) {
         BufferPool pool = new BufferPool(ChunkReader.bufferSize(cdc), options.workers() * 2 + 2);
         try (TreeScanner scanner = new TreeScanner(store, writer, cdc, pool, counters, progress, options.workers())) {
-          rootNode = await(scanner.directory(source, root, parentTree, ""));
+          rootNode = await(scanner.directory(source, root, parentTree, parentTree == null ? null : parent.tree(), ""));
         }
         writer.finish();
         double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -73,8 +73,11 @@ final class TreeScanner implements AutoCloseable {
     });
   }
 
-  /** Scans a directory on the scan pool; the future yields its node with the stored subtree. */
-  CompletableFuture<Node> directory(Path dir, Node meta, Tree parent, String rel) {
+  /**
+   * Scans a directory on the scan pool; the future yields its node with the stored subtree.
+   * {@code parent} is the same directory in the parent snapshot ({@code parentId} its tree id), or null.
+   */
+  CompletableFuture<Node> directory(Path dir, Node meta, Tree parent, BlobId parentId, String rel) {
     CompletableFuture<List<CompletableFuture<Node>>> listed = new CompletableFuture<>();
     scanPool.execute(() -> {
       try {
@@ -84,11 +87,14 @@ final class TreeScanner implements AutoCloseable {
       }
     });
     return listed.thenCompose(children -> CompletableFuture.allOf(children.toArray(CompletableFuture[]::new))
-        .thenApply(done -> store(meta, children)));
+        .thenApply(done -> store(meta, children, parent, parentId)));
   }
 
-  private Node store(Node meta, List<CompletableFuture<Node>> children) {
+  private Node store(Node meta, List<CompletableFuture<Node>> children, Tree parent, BlobId parentId) {
     List<Node> nodes = children.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+    if (parent != null && nodes.equals(parent.nodes()) && index.contains(parentId)) {
+      return meta.withSubtree(parentId); // unchanged: the same tree, no need to encode and hash it again
+    }
     try {
       return meta.withSubtree(writer.storeTree(TreeCodec.encode(Tree.of(nodes))));
     } catch (IOException e) {
@@ -100,8 +106,9 @@ final class TreeScanner implements AutoCloseable {
   }
 
   /** A subdirectory: an unreadable one is reported and left out (its future yields null). */
-  private CompletableFuture<Node> subdirectory(Path dir, Node meta, Tree parent, String rel) {
-    return directory(dir, meta, parent, rel).handle((node, failure) -> {
+  private CompletableFuture<Node> subdirectory(Path dir, Node meta, Node before, String rel) {
+    Tree parent = parentTree(before);
+    return directory(dir, meta, parent, parent == null ? null : before.subtree(), rel).handle((node, failure) -> {
       if (failure == null) {
         return node;
       }
@@ -133,7 +140,7 @@ final class TreeScanner implements AutoCloseable {
         Node node = NodeReader.read(path, name);
         Node before = previous.get(name);
         children.add(switch (node.type()) {
-          case DIR -> subdirectory(path, node, parentTree(before), childRel);
+          case DIR -> subdirectory(path, node, before, childRel);
           case FILE -> file(path, node, before, childRel);
           default -> CompletableFuture.completedFuture(node);
         });
