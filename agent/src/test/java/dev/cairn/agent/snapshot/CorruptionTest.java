@@ -38,12 +38,27 @@ class CorruptionTest {
     snapshot = new SnapshotPipeline(repo, SnapshotOptions.of("v", List.of(), "h"), SnapshotProgress.NONE).run(source);
   }
 
-  private Path packOf(String file) throws Exception {
+  private BlobLocation firstBlobOf(String file) throws Exception {
     Index index = repo.loadIndex();
     Node node = new BlobStore(repo, index).readTree(snapshot.record().tree()).nodes().stream()
         .filter(n -> n.name().equals(file)).findFirst().orElseThrow();
-    BlobLocation location = index.find(node.blobs().get(0));
-    return tmp.resolve("repo/data").resolve(location.pack());
+    return index.find(node.blobs().get(0));
+  }
+
+  private Path packOf(String file) throws Exception {
+    return tmp.resolve("repo/data").resolve(firstBlobOf(file).pack());
+  }
+
+  /** Flips one bit inside the first blob of {@code file} (packs mix blobs of several files). */
+  private void flipInside(String file) throws Exception {
+    BlobLocation location = firstBlobOf(file);
+    try (RandomAccessFile pack = new RandomAccessFile(packOf(file).toFile(), "rw")) {
+      long at = location.entry().offset() + 100;
+      pack.seek(at);
+      int b = pack.read();
+      pack.seek(at);
+      pack.write(b ^ 0x40);
+    }
   }
 
   private VerifyReport verify(double read) throws Exception {
@@ -60,13 +75,7 @@ class CorruptionTest {
 
   @Test
   void verifyReadData_flippedByte_namesSnapshotAndFile() throws Exception {
-    Path pack = packOf("big1");
-    try (RandomAccessFile file = new RandomAccessFile(pack.toFile(), "rw")) {
-      file.seek(100);
-      int b = file.read();
-      file.seek(100);
-      file.write(b ^ 0x40);
-    }
+    flipInside("big1");
 
     VerifyReport structural = verify(0);
     VerifyReport full = verify(1);
@@ -81,11 +90,7 @@ class CorruptionTest {
 
   @Test
   void restore_flippedByte_restoresUnaffectedFilesAndNamesDamaged() throws Exception {
-    Path pack = packOf("big1");
-    try (RandomAccessFile file = new RandomAccessFile(pack.toFile(), "rw")) {
-      file.seek(200);
-      file.write(file.read() ^ 1);
-    }
+    flipInside("big1");
 
     RestoreResult result = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
         .run(snapshot.record(), tmp.resolve("out"));
@@ -100,8 +105,9 @@ class CorruptionTest {
   @Test
   void verify_truncatedPack_namesPackAndFileWithoutReadingData() throws Exception {
     Path pack = packOf("big2");
+    long cut = firstBlobOf("big2").entry().offset() + 10; // into big2's first blob
     try (RandomAccessFile file = new RandomAccessFile(pack.toFile(), "rw")) {
-      file.setLength(file.length() / 2);
+      file.setLength(cut);
     }
 
     VerifyReport report = verify(0);
