@@ -67,7 +67,7 @@ class KillIT {
     for (int seed = 0; seed < SEEDS; seed++) {
       Path repoDir = tmp.resolve("snap-" + seed);
       TestRepositories.create(repoDir, 1 << 20);
-      long delay = 150 + new Random(seed).nextInt(2500);
+      long delay = 100 + new Random(seed).nextInt(1400);
       if (killAfter(delay, "snapshot", repoDir.toString(), source.toString())) {
         killed++;
       }
