@@ -6,14 +6,12 @@ import dev.cairn.agent.repository.Node;
 import dev.cairn.agent.repository.Repository;
 import dev.cairn.agent.repository.RepositoryException;
 import dev.cairn.agent.repository.SnapshotRecord;
+import dev.cairn.agent.volume.RestoreTarget;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +44,7 @@ public final class RestoreTester {
       return new RestoreTestReport(snapshot.id(), snapshot.volume(), checker.files, checker.bytes, checker.dirs,
           checker.symlinks, (System.nanoTime() - start) / 1e9, failures);
     } finally {
-      deleteTree(scratch);
+      RestoreTarget.deleteTree(scratch);
     }
   }
 
@@ -133,24 +131,5 @@ public final class RestoreTester {
         }
       }
     }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

@@ -123,6 +123,14 @@ public final class RestoreTarget {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    deleteTree(path);
+  }
+
+  /** Deletes a file, symlink or whole directory tree (never following symlinks); absent is fine. */
+  public static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
     if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       Files.delete(path);
       return;
