@@ -1,7 +1,6 @@
 package dev.cairn.agent.snapshot;
 
 import dev.cairn.agent.repository.Node;
-import dev.cairn.agent.volume.MetadataWriter;
 import dev.cairn.agent.volume.RestoreTarget;
 import dev.cairn.agent.volume.SparseWriter;
 import java.io.IOException;
@@ -74,6 +73,6 @@ final class FileTask {
     } finally {
       ch.close();
     }
-    MetadataWriter.apply(path, node);
+    target.metadata(path, node);
   }
 }

@@ -9,7 +9,6 @@ import dev.cairn.agent.repository.RepositoryException;
 import dev.cairn.agent.repository.RepositoryLock;
 import dev.cairn.agent.repository.SnapshotRecord;
 import dev.cairn.agent.repository.Tree;
-import dev.cairn.agent.volume.MetadataWriter;
 import dev.cairn.agent.volume.RestoreTarget;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -258,7 +257,7 @@ public final class RestorePipeline {
 
   private void apply(Path path, Node node) {
     try {
-      MetadataWriter.apply(path, node);
+      target.metadata(path, node);
     } catch (IOException e) {
       errors.add(target.root().relativize(path) + ": metadata: " + e.getMessage());
     }

@@ -22,7 +22,12 @@ public final class MetadataWriter {
   private MetadataWriter() {}
 
   public static void apply(Path path, Node node) throws IOException {
-    if (ROOT) {
+    apply(path, node, true);
+  }
+
+  /** Applies the metadata; {@code setOwner} false skips the owner (already right: saves two syscalls). */
+  public static void apply(Path path, Node node, boolean setOwner) throws IOException {
+    if (ROOT && setOwner) {
       Files.setAttribute(path, "unix:uid", node.uid(), LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(path, "unix:gid", node.gid(), LinkOption.NOFOLLOW_LINKS);
     }

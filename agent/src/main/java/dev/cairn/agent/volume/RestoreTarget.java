@@ -23,10 +23,22 @@ public final class RestoreTarget {
 
   private final Path root;
   private final boolean created;
+  private final int ownUid;
+  private final int ownGid;
+  private final boolean rootSetsGroup;
 
-  private RestoreTarget(Path root, boolean created) {
+  private RestoreTarget(Path root, boolean created) throws IOException {
     this.root = root;
     this.created = created;
+    // what a new file gets anyway: this process's uid and gid (unless the root is setgid)
+    this.ownUid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    this.ownGid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
+    this.rootSetsGroup = ((Integer) Files.getAttribute(root, "unix:mode") & 02000) != 0;
+  }
+
+  /** Applies a node's metadata to a path this target created; skips the owner when it is already right. */
+  public void metadata(Path path, Node node) throws IOException {
+    MetadataWriter.apply(path, node, node.uid() != ownUid || node.gid() != ownGid || rootSetsGroup);
   }
 
   /** Opens (creating when missing) the target directory. */

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds seeded random directory trees with the cases restores get wrong: empty files, files
  * larger than a chunk, sparse files, symlinks (also dangling), hard links, long and unicode
- * names, odd modes (setuid, sticky, 000), nanosecond mtimes.
+ * names, odd modes (setuid, sticky, 000), other owners, nanosecond mtimes.
  */
 final class RandomTree {
 
@@ -66,6 +66,10 @@ final class RandomTree {
       if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
         files.add(path);
         int[] modes = {0644, 0600, 0755, 04755, 02750, 0444, 0000, 0640};
+        if (random.nextInt(4) == 0) { // another owner (the tests run as root, as the agent does)
+          Files.setAttribute(path, "unix:uid", 1000 + random.nextInt(50), LinkOption.NOFOLLOW_LINKS);
+          Files.setAttribute(path, "unix:gid", 2000 + random.nextInt(50), LinkOption.NOFOLLOW_LINKS);
+        }
         chmod(path, modes[random.nextInt(modes.length)]);
         Files.setLastModifiedTime(path, FileTime.from(1_600_000_000_000_000_000L + random.nextInt(1 << 30) * 1_000_000L
             + random.nextInt(1_000_000), TimeUnit.NANOSECONDS));
