@@ -23,6 +23,7 @@ public final class RestoreTarget {
 
   private final Path root;
   private final boolean created;
+  private final boolean empty;
   private final int ownUid;
   private final int ownGid;
   private final boolean rootSetsGroup;
@@ -30,6 +31,9 @@ public final class RestoreTarget {
   private RestoreTarget(Path root, boolean created) throws IOException {
     this.root = root;
     this.created = created;
+    try (var entries = Files.newDirectoryStream(root)) {
+      this.empty = !entries.iterator().hasNext(); // then nothing can be in the way of what we create
+    }
     // what a new file gets anyway: this process's uid and gid (unless the root is setgid)
     this.ownUid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     this.ownGid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
@@ -72,6 +76,10 @@ public final class RestoreTarget {
 
   /** Makes {@code path} a real directory (replacing a file or symlink in the way). */
   public void directory(Path path) throws IOException {
+    if (empty) {
+      Files.createDirectory(path); // an empty target: nothing can be in the way
+      return;
+    }
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -81,7 +89,7 @@ public final class RestoreTarget {
 
   /** Opens {@code path} as a new, empty regular file (replacing whatever is there). */
   public FileChannel file(Path path) throws IOException {
-    if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+    if (!empty && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
       deleteAnything(path);
     }
     return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -89,7 +97,9 @@ public final class RestoreTarget {
   }
 
   public void symlink(Path path, String target) throws IOException {
-    deleteAnything(path);
+    if (!empty) {
+      deleteAnything(path);
+    }
     Files.createSymbolicLink(path, Path.of(target));
   }
 

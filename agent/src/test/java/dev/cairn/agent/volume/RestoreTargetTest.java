@@ -26,7 +26,7 @@ class RestoreTargetTest {
   @Test
   void directory_symlinkInTheWay_isReplacedNotFollowed() throws Exception {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
-    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
+    RestoreTarget target = RestoreTarget.open(Files.createDirectories(tmp.resolve("t"))); // an existing target
     Path sub = target.root().resolve("sub");
     Files.createSymbolicLink(sub, outside);
 
@@ -43,9 +43,20 @@ class RestoreTargetTest {
   }
 
   @Test
+  void file_freshTargetWithSymlinkPlantedMeanwhile_failsRatherThanFollowing() throws Exception {
+    Path victim = Files.writeString(tmp.resolve("victim2"), "keep");
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("fresh"));
+    Path name = target.root().resolve("f");
+    Files.createSymbolicLink(name, victim);
+
+    assertThatThrownBy(() -> target.file(name).close()).isInstanceOf(IOException.class);
+    assertThat(Files.readString(victim)).isEqualTo("keep");
+  }
+
+  @Test
   void file_symlinkInTheWay_isReplacedNotFollowed() throws Exception {
     Path victim = Files.writeString(tmp.resolve("victim"), "keep");
-    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
+    RestoreTarget target = RestoreTarget.open(Files.createDirectories(tmp.resolve("t")));
     Path name = target.root().resolve("f");
     Files.createSymbolicLink(name, victim);
 
