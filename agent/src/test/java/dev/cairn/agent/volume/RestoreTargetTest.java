@@ -26,9 +26,9 @@ class RestoreTargetTest {
   @Test
   void directory_symlinkInTheWay_isReplacedNotFollowed() throws Exception {
     Path outside = Files.createDirectories(tmp.resolve("outside"));
-    RestoreTarget target = RestoreTarget.open(Files.createDirectories(tmp.resolve("t"))); // an existing target
+    Files.createSymbolicLink(Files.createDirectories(tmp.resolve("t")).resolve("sub"), outside);
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("t")); // an existing target, not empty
     Path sub = target.root().resolve("sub");
-    Files.createSymbolicLink(sub, outside);
 
     target.directory(sub);
     try (var channel = target.file(target.child(sub, "file"))) {
@@ -56,9 +56,9 @@ class RestoreTargetTest {
   @Test
   void file_symlinkInTheWay_isReplacedNotFollowed() throws Exception {
     Path victim = Files.writeString(tmp.resolve("victim"), "keep");
-    RestoreTarget target = RestoreTarget.open(Files.createDirectories(tmp.resolve("t")));
+    Files.createSymbolicLink(Files.createDirectories(tmp.resolve("t")).resolve("f"), victim);
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
     Path name = target.root().resolve("f");
-    Files.createSymbolicLink(name, victim);
 
     try (var channel = target.file(name)) {
       channel.write(java.nio.ByteBuffer.wrap("new".getBytes()));
