@@ -1,7 +1,6 @@
 package dev.cairn.agent.backend;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -47,10 +46,5 @@ public final class BackendFactory {
             "unsupported repository URL scheme '" + scheme + ":' in '" + url
                 + "': use a local directory path (local:/path or /path)");
     }
-  }
-
-  /** A private staging directory for backends that are not local (pack files are uploaded from it). */
-  static Path remoteStaging() throws IOException {
-    return Files.createTempDirectory("cairn-staging-");
   }
 }
