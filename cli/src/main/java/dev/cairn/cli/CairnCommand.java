@@ -16,6 +16,15 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ImagesCommand.class,
       InventoryCommand.class,
+      dev.cairn.cli.snapshot.RepoCommand.class,
+      dev.cairn.cli.snapshot.SnapshotCommand.class,
+      dev.cairn.cli.snapshot.RestoreCommand.class,
+      dev.cairn.cli.snapshot.SnapshotsCommand.class,
+      dev.cairn.cli.snapshot.DiffCommand.class,
+      dev.cairn.cli.snapshot.VerifyCommand.class,
+      dev.cairn.cli.snapshot.PruneCommand.class,
+      dev.cairn.cli.snapshot.RestoreTestCommand.class,
+      dev.cairn.cli.snapshot.CopyCommand.class,
     })
 public final class CairnCommand implements Runnable {
 

@@ -1,0 +1,59 @@
+package dev.cairn.agent.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.agent.repository.Repository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SnapshotRoundTripTest {
+
+  @TempDir Path tmp;
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void snapshotThenRestore_randomTree_restoresBitExactWithMetadata(long seed) throws Exception {
+    Path source = new RandomTree(seed, tmp.resolve("src")).build(14, 3);
+    Repository repo = TestRepositories.create(tmp.resolve("repo"), 4 << 20);
+
+    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of("t"), "host"),
+        SnapshotProgress.NONE).run(source);
+    RestoreResult restored = new RestorePipeline(TestRepositories.open(tmp.resolve("repo")), RestoreOptions.all(),
+        RestoreProgress.NONE).run(result.record(), tmp.resolve("out"));
+
+    assertThat(result.partial()).isFalse();
+    assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
+    TreeComparison.assertSameTree(source, tmp.resolve("out"));
+  }
+
+  @Test
+  void restore_sparseFile_keepsHoles() throws Exception {
+    Path source = Files.createDirectories(tmp.resolve("src"));
+    try (var file = new java.io.RandomAccessFile(source.resolve("disk.img").toFile(), "rw")) {
+      file.setLength(64L << 20);
+      file.seek(10L << 20);
+      file.write("data in the middle".getBytes());
+    }
+    Repository repo = TestRepositories.create(tmp.resolve("repo"));
+    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
+        .run(source);
+    new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE).run(result.record(), tmp.resolve("out"));
+
+    Path restored = tmp.resolve("out/disk.img");
+    assertThat(Files.mismatch(source.resolve("disk.img"), restored)).isEqualTo(-1L);
+    assertThat(allocatedBlocks(restored)).as("512-byte blocks allocated").isLessThan(1024);
+    assertThat(result.summary().bytesStored()).isLessThan(1 << 20);
+  }
+
+  static long allocatedBlocks(Path path) throws Exception {
+    Process stat = new ProcessBuilder("stat", "-c", "%b", path.toString()).start();
+    String out = new String(stat.getInputStream().readAllBytes()).trim();
+    assertThat(stat.waitFor()).isZero();
+    return Long.parseLong(out);
+  }
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Snapshot-engine benchmark: Cairn side by side with restic, borg and tar|zstd on the same data,
+# run exactly as ../shared/bench/peers.sh runs the reference tools (same ~1% change), in one run.
+# Prints one table: full snapshot, restore, incremental after the change (seconds), repository
+# size after the full snapshot and its growth from the incremental, peak RSS (/usr/bin/time -v).
+#
+# Usage: flock /tmp/cairn-mvn.lock bench/snapshot.sh [DATA_MIB] [BENCH_DIR]
+#   DATA_MIB   dataset size in MiB (default 1024), made by ../shared/bench/mkdata.sh (kept and reused)
+#   BENCH_DIR  scratch space (default ${TMPDIR:-/tmp}/cairn-bench)
+#   TOOLS      tools to run (default "cairn restic borg tarzstd"); CAIRN_ONLY=1 is TOOLS=cairn
+# CPU-heavy: run it under the Maven lock (TEAM.md). Page cache is warm; each timed step follows a sync.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared/bench}
+[ -d "$SHARED" ] || SHARED=/work/shared/bench
+MIB=${1:-1024}
+B=${2:-${TMPDIR:-/tmp}/cairn-bench}
+TOOLS=${TOOLS:-"cairn restic borg tarzstd"}
+[ "${CAIRN_ONLY:-}" = 1 ] && TOOLS=cairn
+DATA=$B/data-$MIB
+WORK=$B/work
+RES=$B/results-$MIB.tsv
+mkdir -p "$B"
+for tool in /usr/bin/time restic borg zstd rsync python3; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y time restic borgbackup zstd rsync python3" >&2; exit 1; }
+done
+
+if [ ! -f "$DATA/.complete" ]; then
+  echo "== generating $MIB MiB of data in $DATA"
+  bash "$SHARED/mkdata.sh" "$DATA" "$MIB" >/dev/null
+  touch "$DATA/.complete"
+fi
+bash "$ROOT/bin/cairn" --version >/dev/null   # builds the jar first when it is missing or stale
+
+export RESTIC_PASSWORD=bench-pass RESTIC_CACHE_DIR=$B/restic-cache
+export BORG_PASSPHRASE=bench-pass BORG_BASE_DIR=$B/borg-base
+export CAIRN_PASSWORD=bench-pass
+: > "$RES"
+
+# t TOOL PHASE CMD... : sync, run CMD under /usr/bin/time -v, record seconds and peak RSS (KiB)
+t() {
+  local tool=$1 phase=$2; shift 2
+  sync
+  local log=$B/time.log s e
+  s=$(date +%s.%N)
+  /usr/bin/time -v -o "$log" bash -c "$*" > "$B/out.log" 2>&1 || { cat "$B/out.log" >&2; echo "$tool $phase FAILED" >&2; exit 1; }
+  e=$(date +%s.%N)
+  local rss; rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  local d; d=$(awk -v s="$s" -v e="$e" 'BEGIN{printf "%.2f", e-s}')
+  printf '%s\t%s\t%s\t%s\n' "$tool" "$phase" "$d" "$rss" >> "$RES"
+  printf '  %-8s %-8s %7.2fs  rss %6d MiB\n' "$tool" "$phase" "$d" $((rss / 1024))
+}
+size() { printf '%s\t%s\t%s\t\n' "$1" "$2" "$(du -sb "${@:3}" | awk '{s+=$1} END{print s}')" >> "$RES"; }
+treesum() { (cd "$1" && find . -type f ! -name .complete -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) | sha1sum | cut -c1-16; }
+reset_work() { mkdir -p "$WORK"; rsync -a --delete --exclude .complete "$DATA"/ "$WORK"/; }
+# the ~1% change of peers.sh, verbatim
+modify() {
+  sed -n '/^modify() {/,/^}/p' "$SHARED/peers.sh" > "$B/modify.sh"
+  # shellcheck disable=SC1091
+  source "$B/modify.sh"
+  modify "$1"
+}
+cairn() { echo "bash $ROOT/bin/cairn $*"; }   # the real launcher (JVM options, class-data sharing)
+
+BYTES=$(find "$DATA" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END{print s}')
+echo "== dataset $DATA: $BYTES bytes, $(find "$DATA" -type f | wc -l) files; tools: $TOOLS; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+SRC_SUM=$(treesum "$DATA")
+for tool in $TOOLS; do
+  reset_work
+  rm -rf "$B/restore" "$B/out" && mkdir -p "$B/restore" "$B/out"
+  case $tool in
+  cairn)
+    rm -rf "$B/cairn-repo"
+    bash "$ROOT/bin/cairn" repo init --repo "$B/cairn-repo" >/dev/null
+    bash "$ROOT/bin/cairn" snapshots --repo "$B/cairn-repo" >/dev/null   # untimed: records the class-data archive
+    t cairn full    "$(cairn snapshot --repo "$B/cairn-repo" --volume work "$WORK")"
+    size cairn size-full "$B/cairn-repo"
+    t cairn restore "$(cairn restore --repo "$B/cairn-repo" latest --target "$B/restore")"
+    modify "$WORK"
+    t cairn incr    "$(cairn snapshot --repo "$B/cairn-repo" --volume work "$WORK")"
+    size cairn size-after "$B/cairn-repo"
+    rdir=$B/restore ;;
+  restic)
+    rm -rf "$B/restic-repo" "$RESTIC_CACHE_DIR"
+    restic -q -r "$B/restic-repo" init >/dev/null
+    t restic full    "restic -q -r '$B/restic-repo' backup '$WORK'"
+    size restic size-full "$B/restic-repo"
+    t restic restore "restic -q -r '$B/restic-repo' restore latest --target '$B/restore'"
+    modify "$WORK"
+    t restic incr    "restic -q -r '$B/restic-repo' backup '$WORK'"
+    size restic size-after "$B/restic-repo"
+    rdir=$B/restore$WORK ;;
+  borg)
+    rm -rf "$B/borg-repo" "$BORG_BASE_DIR"
+    borg init --encryption=repokey-blake2 "$B/borg-repo" 2>/dev/null
+    t borg full    "cd '$B' && borg create '$B/borg-repo::full' work"
+    size borg size-full "$B/borg-repo"
+    t borg restore "cd '$B/restore' && borg extract '$B/borg-repo::full'"
+    modify "$WORK"
+    t borg incr    "cd '$B' && borg create '$B/borg-repo::incr' work"
+    size borg size-after "$B/borg-repo"
+    rdir=$B/restore/work ;;
+  tarzstd)
+    t tarzstd full    "tar --listed-incremental='$B/out/snar' -cf - -C '$WORK' . | zstd -T0 -3 -q > '$B/out/full.tar.zst'"
+    size tarzstd size-full "$B/out/full.tar.zst"
+    t tarzstd restore "zstd -d -q -c '$B/out/full.tar.zst' | tar -x -C '$B/restore'"
+    modify "$WORK"
+    t tarzstd incr    "tar --listed-incremental='$B/out/snar' -cf - -C '$WORK' . | zstd -T0 -3 -q > '$B/out/incr.tar.zst'"
+    size tarzstd size-after "$B/out/full.tar.zst" "$B/out/incr.tar.zst"
+    rdir=$B/restore ;;
+  *) echo "unknown tool $tool" >&2; exit 2 ;;
+  esac
+  got=$(treesum "$rdir")
+  [ "$got" = "$SRC_SUM" ] && echo "  $tool restore verified ($got)" || echo "  $tool RESTORE MISMATCH $SRC_SUM != $got"
+  printf '%s\tverified\t%s\t\n' "$tool" "$([ "$got" = "$SRC_SUM" ] && echo yes || echo NO)" >> "$RES"
+  rm -rf "$B/restore" "$B/out"
+done
+
+echo
+echo "== $MIB MiB dataset ($BYTES bytes); MB = 10^6 bytes; one run, side by side"
+awk -F'\t' -v bytes="$BYTES" '
+  $2=="full"||$2=="restore"||$2=="incr" { t[$1,$2]=$3; r[$1,$2]=$4 }
+  $2=="size-full" { sf[$1]=$3 } $2=="size-after" { sa[$1]=$3 } $2=="verified" { v[$1]=$3 }
+  { tools[$1]=1 }
+  END {
+    printf "%-8s %8s %8s %9s %8s %10s %9s %9s %9s %9s %6s\n", "tool", "full_s", "MB/s", "restore_s", "incr_s", "repo_MB", "growth_MB", "rss_full", "rss_rest", "rss_incr", "exact"
+    for (k in tools) printf "%-8s %8.2f %8.1f %9.2f %8.2f %10.1f %9.1f %8dM %8dM %8dM %6s\n", k, t[k,"full"], bytes/1e6/t[k,"full"], t[k,"restore"], t[k,"incr"], sf[k]/1e6, (sa[k]-sf[k])/1e6, r[k,"full"]/1024, r[k,"restore"]/1024, r[k,"incr"]/1024, v[k]
+  }' "$RES" | (read -r header; echo "$header"; sort)
+if echo "$TOOLS" | grep -q restic && echo "$TOOLS" | grep -q cairn; then
+  awk -F'\t' '$2=="full"||$2=="restore"||$2=="incr" {t[$1,$2]=$3} $2=="size-full"{sf[$1]=$3} $2=="size-after"{sa[$1]=$3}
+    END { printf "cairn vs restic: full %.2fx faster (goal >= 2), restore %.2fx faster (goal >= 2), incr time %.2f of restic (goal <= 1), growth %.2f of restic (goal <= 1), size %.3f of restic (goal <= 1)\n",
+      t["restic","full"]/t["cairn","full"], t["restic","restore"]/t["cairn","restore"], t["cairn","incr"]/t["restic","incr"],
+      (sa["cairn"]-sf["cairn"])/(sa["restic"]-sf["restic"]), sf["cairn"]/sf["restic"] }' "$RES"
+fi
