@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps the persistent data of off-grid deployments alive.",
-    subcommands = {})
+    subcommands = {
+      dev.cairn.cli.controller.ControllerCommand.class,
+    })
 public final class CairnCommand implements Runnable {
 
   @Spec private CommandSpec spec;

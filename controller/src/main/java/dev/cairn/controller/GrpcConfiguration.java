@@ -121,6 +121,16 @@ public class GrpcConfiguration {
     this.maxConnectionAgeGrace = maxConnectionAgeGrace;
   }
 
+  /** Names for the server certificate: serverNames, plus the advertised and bind hosts. */
+  public List<String> certificateNames() {
+    List<String> names = new ArrayList<>(serverNames);
+    names.add(advertisedHostOrDefault());
+    if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::")) {
+      names.add(bindHost);
+    }
+    return names.stream().distinct().toList();
+  }
+
   /** The host agents are told to dial. */
   public String advertisedHostOrDefault() {
     if (advertisedHost != null && !advertisedHost.isBlank()) {

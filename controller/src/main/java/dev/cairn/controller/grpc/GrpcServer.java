@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent-facing gRPC server: one TLS port (client certificate optional at the TLS layer,
+ * The agent-facing gRPC server: one TLS port presenting the chain [server certificate, CA
+ * certificate] (so that an agent not yet enrolled can find the CA and check its fingerprint) (client certificate optional at the TLS layer,
  * required by {@link IdentityInterceptor} for {@code AgentLink}). Started and stopped with the
  * Dropwizard lifecycle.
  */
@@ -51,9 +52,9 @@ public final class GrpcServer implements Managed {
   @Override
   public void start() throws IOException {
     ServerIdentity serverIdentity =
-        authority.issueServer(config.getServerNames(), SERVER_CERTIFICATE_VALIDITY);
+        authority.issueServer(config.certificateNames(), SERVER_CERTIFICATE_VALIDITY);
     SslContext ssl = GrpcSslContexts.configure(SslContextBuilder
-            .forServer(serverIdentity.key(), serverIdentity.certificate()))
+            .forServer(serverIdentity.key(), serverIdentity.certificate(), authority.certificate()))
         .trustManager(authority.certificate())
         .clientAuth(ClientAuth.OPTIONAL)
         .build();
