@@ -144,12 +144,8 @@ public final class Outbox implements Closeable {
       highestTag = Math.max(highestTag, tag);
       budgetCallback = enforceBudget();
     }
-    if (budgetCallback != null) {
-      budgetCallback.run();
-    }
-    for (Runnable callback : appendListeners) {
-      callback.run();
-    }
+    notify(budgetCallback);
+    appendListeners.forEach(this::notify);
     return seq;
   }
 
@@ -234,8 +230,18 @@ public final class Outbox implements Closeable {
       deleteAcknowledgedSegments();
       budgetCallback = budgetState();
     }
-    if (budgetCallback != null) {
-      budgetCallback.run();
+    notify(budgetCallback);
+  }
+
+  /** Runs a listener; its failure must not look like a failed append (the entry is durable). */
+  private void notify(Runnable callback) {
+    if (callback == null) {
+      return;
+    }
+    try {
+      callback.run();
+    } catch (RuntimeException e) {
+      LOG.error("outbox: a listener failed", e);
     }
   }
 
