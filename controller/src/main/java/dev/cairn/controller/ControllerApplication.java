@@ -21,7 +21,9 @@ import dev.cairn.controller.resources.AuditFilter;
 import dev.cairn.controller.resources.AuditResource;
 import dev.cairn.controller.resources.CommandsResource;
 import dev.cairn.controller.resources.ControllerExceptionMapper;
-import dev.cairn.controller.resources.DesiredStateResource;
+import dev.cairn.controller.resources.GroupDesiredResource;
+import dev.cairn.controller.resources.NodeCommandsResource;
+import dev.cairn.controller.resources.NodeDesiredResource;
 import dev.cairn.controller.resources.EnrollmentTokensResource;
 import dev.cairn.controller.resources.EventsResource;
 import dev.cairn.controller.resources.JsonExceptionMapper;
@@ -154,7 +156,9 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
     environment.jersey().register(new AuditFilter(audit, clock));
     environment.jersey().register(new NodesResource(
         new NodeService(store, devices, resolver, events, clock), desired));
-    environment.jersey().register(new DesiredStateResource(desired));
+    environment.jersey().register(new NodeDesiredResource(desired));
+    environment.jersey().register(new GroupDesiredResource(desired));
+    environment.jersey().register(new NodeCommandsResource(commands));
     environment.jersey().register(new CommandsResource(commands));
     environment.jersey().register(new EventsResource(events));
     environment.jersey().register(new EnrollmentTokensResource(enrollment));

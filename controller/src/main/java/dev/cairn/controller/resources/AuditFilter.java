@@ -4,11 +4,9 @@ import dev.cairn.controller.api.ErrorBody;
 import dev.cairn.controller.auth.ApiPrincipal;
 import dev.cairn.controller.model.AuditRecord;
 import dev.cairn.controller.service.AuditService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.Set;
@@ -25,11 +23,16 @@ public final class AuditFilter implements ContainerResponseFilter {
 
   private final AuditService audit;
   private final Clock clock;
-  @Context private HttpServletRequest servletRequest;
 
   public AuditFilter(AuditService audit, Clock clock) {
     this.audit = audit;
     this.clock = clock;
+  }
+
+  /** The client address, from the X-Forwarded-For header Jetty's forwarded handling leaves, if any. */
+  private static String remoteAddress(ContainerRequestContext request) {
+    String forwarded = request.getHeaderString("X-Forwarded-For");
+    return forwarded == null ? null : forwarded.split(",")[0].trim();
   }
 
   @Override
@@ -42,7 +45,7 @@ public final class AuditFilter implements ContainerResponseFilter {
     String role = principal instanceof ApiPrincipal api ? api.role().wireName() : null;
     String outcome = response.getEntity() instanceof ErrorBody error ? error.error() : "ok";
     String detail = response.getEntity() instanceof ErrorBody error ? error.message() : null;
-    String remote = servletRequest == null ? null : servletRequest.getRemoteAddr();
+    String remote = remoteAddress(request);
     try {
       audit.record(new AuditRecord(0, clock.instant(),
           principal == null ? "anonymous" : principal.getName(), role,

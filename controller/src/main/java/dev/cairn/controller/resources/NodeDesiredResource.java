@@ -16,43 +16,27 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** Desired state per node ({@code /api/v1/nodes/{name}/desired}) and per group. */
-@Path("/api/v1")
+/** {@code /api/v1/nodes/{name}/desired}: a node's own desired state (admin writes), with its effective state. */
+@Path("/api/v1/nodes/{name}/desired")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)
-public final class DesiredStateResource {
+public final class NodeDesiredResource {
   private final DesiredStateService desired;
 
-  public DesiredStateResource(DesiredStateService desired) {
+  public NodeDesiredResource(DesiredStateService desired) {
     this.desired = desired;
   }
 
   @GET
-  @Path("nodes/{name}/desired")
   public DesiredView getNode(@PathParam("name") String name) throws ControllerException {
     return desired.getNode(name);
   }
 
   @PUT
-  @Path("nodes/{name}/desired")
   @RolesAllowed(Role.ADMIN_NAME)
   public DesiredView putNode(@PathParam("name") String name, JsonNode spec,
       @Context SecurityContext security) throws ControllerException {
     return desired.putNode(name, spec, Callers.actor(security));
-  }
-
-  @GET
-  @Path("groups/{group}/desired")
-  public DesiredView getGroup(@PathParam("group") String group) throws ControllerException {
-    return desired.getGroup(group);
-  }
-
-  @PUT
-  @Path("groups/{group}/desired")
-  @RolesAllowed(Role.ADMIN_NAME)
-  public DesiredView putGroup(@PathParam("group") String group, JsonNode spec,
-      @Context SecurityContext security) throws ControllerException {
-    return desired.putGroup(group, spec, Callers.actor(security));
   }
 }
