@@ -83,6 +83,12 @@ public final class EnrollmentClient {
   }
 
   private void refuse(StatusRuntimeException e, CaFingerprint fingerprint) throws EnrollmentException, IOException {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.security.cert.CertificateException) {
+        throw new EnrollmentException("the controller at " + channels.target() + " is not trusted: "
+            + cause.getMessage(), true, e);
+      }
+    }
     Status.Code code = e.getStatus().getCode();
     String detail = e.getStatus().getDescription() == null ? "" : " (" + e.getStatus().getDescription() + ")";
     switch (code) {
