@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     description = "Keeps the persistent data of off-grid deployments alive.",
     subcommands = {
       dev.cairn.cli.controller.ControllerCommand.class,
+      dev.cairn.cli.fleet.FleetCommand.class,
       dev.cairn.cli.agent.AgentCommand.class,
       dev.cairn.cli.quickstart.QuickstartCommand.class,
     })
