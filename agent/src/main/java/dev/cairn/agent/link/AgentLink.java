@@ -131,7 +131,7 @@ public final class AgentLink implements Closeable {
     if (enrollment.isEmpty()) {
       LOG.error("link: this node is not enrolled and has no enrollment token; add enrollment.token and"
           + " enrollment.caFingerprint to the agent's configuration (an admin creates them with"
-          + " POST /api/v1/enrollment-tokens) and restart the agent");
+          + " cairn fleet enroll-token create --node NAME) and restart the agent");
       retryAfter(context.options().maxBackoff());
       return false;
     }

@@ -93,7 +93,7 @@ public final class EnrollmentClient {
     String detail = e.getStatus().getDescription() == null ? "" : " (" + e.getStatus().getDescription() + ")";
     switch (code) {
       case UNAUTHENTICATED -> throw new EnrollmentException("the controller refused the enrollment token" + detail
-          + ": it is unknown, already used or expired; ask an admin for a new one (POST /api/v1/enrollment-tokens)"
+          + ": it is unknown, already used or expired; ask an admin for a new one (cairn fleet enroll-token create --node NAME)"
           + " and put it in the agent's configuration", true, e);
       case INVALID_ARGUMENT, PERMISSION_DENIED, ALREADY_EXISTS, FAILED_PRECONDITION -> throw new EnrollmentException(
           "the controller refused to enroll this node" + detail + "; check the node name and the token", true, e);
