@@ -16,7 +16,10 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class GrpcServer implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
   private static final Duration SERVER_CERTIFICATE_VALIDITY = Duration.ofDays(825);
+  private static final int EXECUTOR_THREADS = 32;
 
   private final GrpcConfiguration config;
   private final CertificateAuthority authority;
@@ -37,6 +41,7 @@ public final class GrpcServer implements Managed {
   private final IdentityInterceptor identity;
   private final DeviceService devices;
   private volatile Server server;
+  private ExecutorService executor;
 
   public GrpcServer(GrpcConfiguration config, CertificateAuthority authority,
       BindableService enrollment, BindableService agentLink, IdentityInterceptor identity,
@@ -58,8 +63,17 @@ public final class GrpcServer implements Managed {
         .trustManager(authority.certificate())
         .clientAuth(ClientAuth.OPTIONAL)
         .build();
+    // Bounded: handlers block only on synced store writes, which RocksDB groups into shared
+    // fsyncs; a fixed pool keeps thousands of streams from becoming thousands of threads.
+    AtomicInteger threads = new AtomicInteger();
+    executor = Executors.newFixedThreadPool(EXECUTOR_THREADS, runnable -> {
+      Thread thread = new Thread(runnable, "cairn-grpc-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
     server = NettyServerBuilder
         .forAddress(new InetSocketAddress(config.getBindHost(), config.getPort()))
+        .executor(executor)
         .sslContext(ssl)
         .keepAliveTime(config.getKeepAliveTime().toMilliseconds(), TimeUnit.MILLISECONDS)
         .keepAliveTimeout(config.getKeepAliveTimeout().toMilliseconds(), TimeUnit.MILLISECONDS)
@@ -97,6 +111,7 @@ public final class GrpcServer implements Managed {
     if (!current.awaitTermination(5, TimeUnit.SECONDS)) {
       current.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+    executor.shutdownNow();
     LOG.info("gRPC server stopped");
   }
 }

@@ -10,6 +10,7 @@ import dev.cairn.controller.model.Role;
 import dev.cairn.controller.store.ControllerStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -102,13 +103,15 @@ public final class TokenService {
   }
 
   /**
-   * Makes sure an admin token exists. If none does, creates one, writes its secret to {@code
-   * <dataDir>/admin.token} (mode 0600, atomically) and logs that path. Returns the file's path.
+   * Makes sure an admin token exists and its secret is at hand: if no admin token exists or
+   * {@code <dataDir>/admin.token} is missing, creates one, writes its secret there (mode 0600,
+   * atomically) and logs the path. Deleting the file and restarting is how a locked-out operator
+   * with access to the data directory gets a new admin token. Returns the file's path.
    */
   public Path ensureBootstrapAdmin(Path dataDir) throws IOException {
     Path file = dataDir.resolve(ADMIN_TOKEN_FILE);
     boolean haveAdmin = store.apiTokens().list().stream().anyMatch(t -> t.role() == Role.ADMIN);
-    if (haveAdmin) {
+    if (haveAdmin && Files.exists(file)) {
       return file;
     }
     String secret = newSecret("cairn_");

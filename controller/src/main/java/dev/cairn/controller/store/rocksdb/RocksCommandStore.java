@@ -114,16 +114,19 @@ final class RocksCommandStore implements CommandStore {
     db.locked(node, () -> {
       NodeRecord record = nodes.readOrNew(node);
       long from = record.lastAckedCommandSeq();
-      if (upToSeq <= from) {
+      // An ack beyond the queue's end (a confused agent) must not move the cursor past commands
+      // that do not exist yet.
+      long upTo = Math.min(upToSeq, lastSeq.computeIfAbsent(node, this::storedLastSeq));
+      if (upTo <= from) {
         return null;
       }
       try (WriteBatch batch = new WriteBatch()) {
-        for (CommandRecord command : after(node, from, (int) Math.min(upToSeq - from, 100_000))) {
-          if (command.seq() <= upToSeq && command.status() == CommandStatus.PENDING) {
+        for (CommandRecord command : after(node, from, (int) Math.min(upTo - from, 100_000))) {
+          if (command.seq() <= upTo && command.status() == CommandStatus.PENDING) {
             put(batch, command.withStatus(CommandStatus.DELIVERED, at));
           }
         }
-        nodes.put(batch, record.withLastAckedCommandSeq(upToSeq));
+        nodes.put(batch, record.withLastAckedCommandSeq(upTo));
         db.write(batch, true);
       }
       return null;

@@ -94,6 +94,16 @@ class RocksControllerStoreTest {
   }
 
   @Test
+  void markDelivered_beyondQueueEnd_doesNotSkipLaterCommands() {
+    store.commands().enqueue(command("c1", "n"));
+    store.commands().markDelivered("n", 1_000, T0);
+    store.commands().enqueue(command("c2", "n"));
+    store.commands().markDelivered("n", 2, T0);
+
+    assertThat(store.commands().get("c2").orElseThrow().status()).isEqualTo(CommandStatus.DELIVERED);
+  }
+
+  @Test
   void accept_replayedSeq_isNotAppliedAgain() {
     EventRecord event = new EventRecord(0, "n", "e1", "alert.raised", "warning", "disk", Map.of(),
         T0, T0);
