@@ -1,11 +1,5 @@
 package dev.cairn.agent.daemon;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.agent.health.HealthThresholds;
 import dev.cairn.agent.link.CaFingerprint;
 import dev.cairn.agent.link.EnrollmentSettings;
@@ -22,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The agent's YAML configuration ({@code cairn agent run CONFIG.yml}); keys and defaults are in
  * {@code docs/operations.md}. Like a Dropwizard configuration it is the one mutable settings
- * class: Jackson fills it, {@link #validate()} checks it, and the daemon reads typed values from
- * it. Relative paths are resolved against the configuration file's directory. Not thread-safe;
+ * class: {@link #parse} fills it (SnakeYAML Engine, not Jackson: a thousand fewer classes in the
+ * agent's memory), {@link #validate} checks it, and the daemon reads typed values from it. Relative paths are resolved against the configuration file's directory. Not thread-safe;
  * not modified after start.
  */
 public final class AgentConfiguration {
@@ -35,37 +32,37 @@ public final class AgentConfiguration {
   private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
   private static final Pattern TARGET = Pattern.compile("(\\[[0-9a-fA-F:]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
 
-  @JsonProperty private String controller;
-  @JsonProperty private String nodeName;
-  @JsonProperty private Path stateDir = Path.of("/var/lib/cairn/agent");
-  @JsonProperty private Path baseDir = Path.of("/opt/ai-q");
-  @JsonProperty private Enrollment enrollment = new Enrollment();
-  @JsonProperty private Health health = new Health();
-  @JsonProperty private Outbox outbox = new Outbox();
-  @JsonProperty private Link link = new Link();
+  private String controller;
+  private String nodeName;
+  private Path stateDir = Path.of("/var/lib/cairn/agent");
+  private Path baseDir = Path.of("/opt/ai-q");
+  private Enrollment enrollment = new Enrollment();
+  private Health health = new Health();
+  private Outbox outbox = new Outbox();
+  private Link link = new Link();
 
   /** {@code enrollment:} — only needed until the node has enrolled. */
   public static final class Enrollment {
-    @JsonProperty public String token;
-    @JsonProperty public String caFingerprint;
+    public String token;
+    public String caFingerprint;
   }
 
   /** {@code health:} */
   public static final class Health {
-    @JsonProperty public long intervalSeconds = 60;
-    @JsonProperty public double warningPercent = HealthThresholds.DEFAULTS.warningPercent();
-    @JsonProperty public double criticalPercent = HealthThresholds.DEFAULTS.criticalPercent();
+    public long intervalSeconds = 60;
+    public double warningPercent = HealthThresholds.DEFAULTS.warningPercent();
+    public double criticalPercent = HealthThresholds.DEFAULTS.criticalPercent();
   }
 
   /** {@code outbox:} */
   public static final class Outbox {
-    @JsonProperty public long budgetMiB = OutboxOptions.DEFAULTS.budgetBytes() >> 20;
+    public long budgetMiB = OutboxOptions.DEFAULTS.budgetBytes() >> 20;
   }
 
   /** {@code link:} — reconnect timing; the defaults are those of docs/protocol.md. */
   public static final class Link {
-    @JsonProperty public long reconnectInitialMillis = LinkOptions.DEFAULTS.initialBackoff().toMillis();
-    @JsonProperty public long reconnectMaxMillis = LinkOptions.DEFAULTS.maxBackoff().toMillis();
+    public long reconnectInitialMillis = LinkOptions.DEFAULTS.initialBackoff().toMillis();
+    public long reconnectMaxMillis = LinkOptions.DEFAULTS.maxBackoff().toMillis();
   }
 
   /**
@@ -89,22 +86,46 @@ public final class AgentConfiguration {
     return configuration;
   }
 
-  /** Parses YAML without validating (see {@link #validate}). */
+  /** Parses YAML without validating (see {@link #validate}); unknown keys and wrong types are errors. */
   public static AgentConfiguration parse(String yaml, String source) throws AgentConfigurationException {
-    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    Object document;
     try {
-      AgentConfiguration configuration = mapper.readValue(yaml, AgentConfiguration.class);
-      return configuration == null ? new AgentConfiguration() : configuration;
-    } catch (UnrecognizedPropertyException e) {
-      throw new AgentConfigurationException(source + ": unknown key '" + e.getPropertyName() + "' at "
-          + e.getPathReference() + "; known keys: " + e.getKnownPropertyIds(), e);
-    } catch (JsonMappingException e) {
-      throw new AgentConfigurationException(source + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
-    } catch (IOException e) {
+      document = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(yaml);
+    } catch (YamlEngineException e) {
       throw new AgentConfigurationException(source + " is not valid YAML: " + e.getMessage(), e);
     }
+    AgentConfiguration configuration = new AgentConfiguration();
+    if (document == null) {
+      return configuration;
+    }
+    List<String> problems = new ArrayList<>();
+    YamlSection root = YamlSection.root(document, problems);
+    root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link");
+    configuration.controller = root.string("controller", null);
+    configuration.nodeName = root.string("nodeName", null);
+    configuration.stateDir = Path.of(root.string("stateDir", configuration.stateDir.toString()));
+    configuration.baseDir = Path.of(root.string("baseDir", configuration.baseDir.toString()));
+    YamlSection enrollment = root.section("enrollment");
+    enrollment.allow("token", "caFingerprint");
+    configuration.enrollment.token = enrollment.string("token", null);
+    configuration.enrollment.caFingerprint = enrollment.string("caFingerprint", null);
+    YamlSection health = root.section("health");
+    health.allow("intervalSeconds", "warningPercent", "criticalPercent");
+    configuration.health.intervalSeconds = health.integer("intervalSeconds", configuration.health.intervalSeconds);
+    configuration.health.warningPercent = health.number("warningPercent", configuration.health.warningPercent);
+    configuration.health.criticalPercent = health.number("criticalPercent", configuration.health.criticalPercent);
+    YamlSection outbox = root.section("outbox");
+    outbox.allow("budgetMiB");
+    configuration.outbox.budgetMiB = outbox.integer("budgetMiB", configuration.outbox.budgetMiB);
+    YamlSection link = root.section("link");
+    link.allow("reconnectInitialMillis", "reconnectMaxMillis");
+    configuration.link.reconnectInitialMillis = link.integer("reconnectInitialMillis",
+        configuration.link.reconnectInitialMillis);
+    configuration.link.reconnectMaxMillis = link.integer("reconnectMaxMillis", configuration.link.reconnectMaxMillis);
+    if (!problems.isEmpty()) {
+      throw AgentConfigurationException.of(source, problems);
+    }
+    return configuration;
   }
 
   private void resolveAgainst(Path directory) {

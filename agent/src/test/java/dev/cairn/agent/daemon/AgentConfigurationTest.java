@@ -88,12 +88,31 @@ class AgentConfigurationTest {
   }
 
   @Test
+  void load_wrongTypes_namesEachKeyAndWhatItMustBe() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, "controller: a:1\nhealth:\n  intervalSeconds: soon\noutbox: 12\n");
+    assertThatThrownBy(() -> AgentConfiguration.load(file))
+        .isInstanceOf(AgentConfigurationException.class)
+        .hasMessageContaining("health.intervalSeconds: must be a whole number, not 'soon'")
+        .hasMessageContaining("outbox: must be a mapping of keys");
+  }
+
+  @Test
+  void load_notYaml_saysSo() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, "controller: [unclosed\n");
+    assertThatThrownBy(() -> AgentConfiguration.load(file))
+        .isInstanceOf(AgentConfigurationException.class)
+        .hasMessageContaining("is not valid YAML");
+  }
+
+  @Test
   void load_unknownKey_namesItAndTheKnownKeys() throws Exception {
     Path file = dir.resolve("agent.yml");
     Files.writeString(file, "controller: a:1\ncontroler: typo:2\n");
     assertThatThrownBy(() -> AgentConfiguration.load(file))
         .isInstanceOf(AgentConfigurationException.class)
-        .hasMessageContaining("unknown key 'controler'")
+        .hasMessageContaining("controler: unknown key")
         .hasMessageContaining("controller");
   }
 
