@@ -81,6 +81,32 @@ class TlsLinkIT {
     }
   }
 
+  /** An agent's outbox, command service, desired state and link, started; closed in reverse order. */
+  private record LinkUnderTest(Outbox outbox, CommandService commands, DesiredStateService desired, AgentLink link)
+      implements AutoCloseable {
+
+    static LinkUnderTest start(Path dir, ChannelFactory channels, IdentityStore store, LinkOptions options)
+        throws Exception {
+      Clock clock = Clock.systemUTC();
+      Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.DEFAULTS, clock, BudgetListener.NONE);
+      CommandService commands = CommandService.start(dir.resolve("commands"), CommandRegistry.builder().build(),
+          outbox, new EventPublisher(outbox, clock), clock);
+      DesiredStateService desired = DesiredStateService.start(dir.resolve("desired"), outbox, List.of(), clock);
+      AgentLink link = new AgentLink(new AgentLink.Parts(channels, store, Optional.empty(), outbox, commands, desired,
+          options, clock, "test", "host", new Random()));
+      link.start();
+      return new LinkUnderTest(outbox, commands, desired, link);
+    }
+
+    @Override
+    public void close() throws Exception {
+      link.close();
+      desired.close();
+      commands.close();
+      outbox.close();
+    }
+  }
+
   private String target() {
     return "127.0.0.1:" + server.getPort();
   }
@@ -102,15 +128,8 @@ class TlsLinkIT {
     assertThat(store.load()).hasValueSatisfying(loaded -> assertThat(loaded.certificate())
         .isEqualTo(identity.certificate()));
 
-    try (Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.DEFAULTS, Clock.systemUTC(),
-            BudgetListener.NONE);
-        CommandService commands = CommandService.start(dir.resolve("commands"), CommandRegistry.builder().build(),
-            outbox, new EventPublisher(outbox, Clock.systemUTC()), Clock.systemUTC());
-        DesiredStateService desired = DesiredStateService.start(dir.resolve("desired"), outbox, List.of(),
-            Clock.systemUTC());
-        AgentLink link = new AgentLink(new AgentLink.Parts(channels, store, Optional.empty(), outbox, commands,
-            desired, LinkOptions.DEFAULTS, Clock.systemUTC(), "test", "host", new Random()))) {
-      link.start();
+    try (LinkUnderTest agent = LinkUnderTest.start(dir, channels, store, LinkOptions.DEFAULTS)) {
+      AgentLink link = agent.link();
       await().atMost(Duration.ofSeconds(10)).until(link::isConnected);
       assertThat(clientNames).contains("node-a");
     }
@@ -154,15 +173,8 @@ class TlsLinkIT {
         new javax.security.auth.x500.X500Principal("CN=node-a")), pinned.certificate);
     LinkOptions fast = LinkOptions.DEFAULTS.withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
 
-    try (Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.DEFAULTS, Clock.systemUTC(),
-            BudgetListener.NONE);
-        CommandService commands = CommandService.start(dir.resolve("commands"), CommandRegistry.builder().build(),
-            outbox, new EventPublisher(outbox, Clock.systemUTC()), Clock.systemUTC());
-        DesiredStateService desired = DesiredStateService.start(dir.resolve("desired"), outbox, List.of(),
-            Clock.systemUTC());
-        AgentLink link = new AgentLink(new AgentLink.Parts(new TlsChannelFactory(target(), fast), store,
-            Optional.empty(), outbox, commands, desired, fast, Clock.systemUTC(), "test", "host", new Random()))) {
-      link.start();
+    try (LinkUnderTest agent = LinkUnderTest.start(dir, new TlsChannelFactory(target(), fast), store, fast)) {
+      AgentLink link = agent.link();
       await().atMost(Duration.ofSeconds(10)).until(() -> link.sessionsStarted() >= 3);
       assertThat(link.isConnected()).isFalse();
       assertThat(impostor.hellos()).isEmpty();
