@@ -57,7 +57,7 @@ curl -sf -o /dev/null "http://127.0.0.1:$ADMIN_PORT/healthcheck" || { echo "cont
 echo "running $AGENTS simulated agents, $ROUNDS rounds ..." >&2
 java -Xmx2g -XX:+UseParallelGC -cp "$CP" dev.cairn.controller.bench.ControlPlaneBench \
   "http://127.0.0.1:$REST_PORT" "$WORK/data/admin.token" "$WORK/data/ca/ca.crt" "$CONTROLLER_PID" \
-  "$AGENTS" "$ROUNDS"
+  "$AGENTS" "$ROUNDS" || { echo "benchmark failed; controller log:"; tail -20 "$WORK/controller.log"; exit 1; }
 if grep -qE 'ERROR|OutOfMemory' "$WORK/controller.log"; then
   echo; echo "controller log errors:"; grep -E 'ERROR|OutOfMemory' "$WORK/controller.log" | head -20
 fi

@@ -94,6 +94,9 @@ public final class DeviceSession {
     }
     NodeRecord record = service.store.nodes()
         .update(node, current -> current.withHello(hello.getAgentVersion(), hello.getHostname(), now));
+    // An agent that applied a version this controller never handed out (restored from an older
+    // backup) ignores versions at or below it: lift the counter so the next change passes it.
+    service.store.desired().raiseVersionTo(hello.getAppliedVersion());
     greeted = true;
     synchronized (outbound) {
       channel.send(ControllerMessage.newBuilder()

@@ -24,4 +24,11 @@ public interface DesiredStore {
 
   /** The highest version handed out so far (0 before the first change). */
   long currentVersion();
+
+  /**
+   * Moves the counter up to {@code version} if it is lower (durably), so that the next change gets
+   * a higher version than any an agent reports having applied (a controller restored from an
+   * older backup).
+   */
+  void raiseVersionTo(long version);
 }

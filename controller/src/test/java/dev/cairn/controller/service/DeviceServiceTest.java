@@ -203,6 +203,16 @@ class DeviceServiceTest {
   }
 
   @Test
+  void hello_appliedVersionAboveCounter_nextChangeGetsAHigherVersion() throws Exception {
+    RecordingChannel channel = new RecordingChannel();
+    devices.open("n1", channel).receive(hello(50, 0));
+    desired.putNode("n1", JSON.readTree("{\"a\":1}"), "test");
+
+    assertThat(channel.desired()).hasSize(1);
+    assertThat(channel.desired().get(0).getDesiredState().getVersion()).isEqualTo(51);
+  }
+
+  @Test
   void open_secondStream_closesFirstAsSuperseded() throws Exception {
     RecordingChannel first = new RecordingChannel();
     devices.open("n1", first).receive(hello(0, 0));

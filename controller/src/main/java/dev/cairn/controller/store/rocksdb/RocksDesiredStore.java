@@ -76,6 +76,16 @@ final class RocksDesiredStore implements DesiredStore {
   }
 
   @Override
+  public void raiseVersionTo(long target) {
+    synchronized (versionLock) {
+      if (target > version) {
+        db.put(KeySchema.META, KeySchema.DESIRED_VERSION, KeySchema.u64(target), true);
+        version = target;
+      }
+    }
+  }
+
+  @Override
   public long currentVersion() {
     synchronized (versionLock) {
       return version;
