@@ -1,7 +1,20 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.agent.AgentCommand;
+import dev.cairn.cli.controller.ControllerCommand;
+import dev.cairn.cli.fleet.FleetCommand;
 import dev.cairn.cli.images.ImagesCommand;
 import dev.cairn.cli.inventory.InventoryCommand;
+import dev.cairn.cli.quickstart.QuickstartCommand;
+import dev.cairn.cli.snapshot.CopyCommand;
+import dev.cairn.cli.snapshot.DiffCommand;
+import dev.cairn.cli.snapshot.PruneCommand;
+import dev.cairn.cli.snapshot.RepoCommand;
+import dev.cairn.cli.snapshot.RestoreCommand;
+import dev.cairn.cli.snapshot.RestoreTestCommand;
+import dev.cairn.cli.snapshot.SnapshotCommand;
+import dev.cairn.cli.snapshot.SnapshotsCommand;
+import dev.cairn.cli.snapshot.VerifyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -14,17 +27,21 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Keeps the persistent data of off-grid deployments alive.",
     subcommands = {
-      ImagesCommand.class,
+      ControllerCommand.class,
+      AgentCommand.class,
+      QuickstartCommand.class,
+      FleetCommand.class,
       InventoryCommand.class,
-      dev.cairn.cli.snapshot.RepoCommand.class,
-      dev.cairn.cli.snapshot.SnapshotCommand.class,
-      dev.cairn.cli.snapshot.RestoreCommand.class,
-      dev.cairn.cli.snapshot.SnapshotsCommand.class,
-      dev.cairn.cli.snapshot.DiffCommand.class,
-      dev.cairn.cli.snapshot.VerifyCommand.class,
-      dev.cairn.cli.snapshot.PruneCommand.class,
-      dev.cairn.cli.snapshot.RestoreTestCommand.class,
-      dev.cairn.cli.snapshot.CopyCommand.class,
+      RepoCommand.class,
+      SnapshotCommand.class,
+      SnapshotsCommand.class,
+      RestoreCommand.class,
+      DiffCommand.class,
+      VerifyCommand.class,
+      PruneCommand.class,
+      RestoreTestCommand.class,
+      CopyCommand.class,
+      ImagesCommand.class,
     })
 public final class CairnCommand implements Runnable {
 

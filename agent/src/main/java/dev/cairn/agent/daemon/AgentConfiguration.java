@@ -1,0 +1,286 @@
+package dev.cairn.agent.daemon;
+
+import dev.cairn.agent.health.HealthThresholds;
+import dev.cairn.agent.link.CaFingerprint;
+import dev.cairn.agent.link.EnrollmentSettings;
+import dev.cairn.agent.link.LinkOptions;
+import dev.cairn.agent.outbox.OutboxOptions;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * The agent's YAML configuration ({@code cairn agent run CONFIG.yml}); keys and defaults are in
+ * {@code docs/operations.md}. Like a Dropwizard configuration it is the one mutable settings
+ * class: {@link #parse} fills it (SnakeYAML Engine, not Jackson: a thousand fewer classes in the
+ * agent's memory), {@link #validate} checks it, and the daemon reads typed values from it. Relative paths are resolved against the configuration file's directory. Not thread-safe;
+ * not modified after start.
+ */
+public final class AgentConfiguration {
+
+  private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+  private static final Pattern TARGET = Pattern.compile("(\\[[0-9a-fA-F:]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
+
+  private String controller;
+  private String nodeName;
+  private Path stateDir = Path.of("/var/lib/cairn/agent");
+  private Path baseDir = Path.of("/opt/ai-q");
+  private Enrollment enrollment = new Enrollment();
+  private Health health = new Health();
+  private Outbox outbox = new Outbox();
+  private Link link = new Link();
+
+  /** {@code enrollment:} — only needed until the node has enrolled. */
+  public static final class Enrollment {
+    public String token;
+    public String caFingerprint;
+  }
+
+  /** {@code health:} */
+  public static final class Health {
+    public long intervalSeconds = 60;
+    public double warningPercent = HealthThresholds.DEFAULTS.warningPercent();
+    public double criticalPercent = HealthThresholds.DEFAULTS.criticalPercent();
+  }
+
+  /** {@code outbox:} */
+  public static final class Outbox {
+    public long budgetMiB = OutboxOptions.DEFAULTS.budgetBytes() >> 20;
+  }
+
+  /** {@code link:} — reconnect timing; the defaults are those of docs/protocol.md. */
+  public static final class Link {
+    public long reconnectInitialMillis = LinkOptions.DEFAULTS.initialBackoff().toMillis();
+    public long reconnectMaxMillis = LinkOptions.DEFAULTS.maxBackoff().toMillis();
+  }
+
+  /**
+   * Reads and validates a configuration file.
+   *
+   * @throws AgentConfigurationException naming the file and every problem found
+   */
+  public static AgentConfiguration load(Path file) throws AgentConfigurationException {
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new AgentConfigurationException("agent configuration " + file + " does not exist; see"
+          + " docs/operations.md for an example");
+    } catch (IOException e) {
+      throw new AgentConfigurationException("cannot read agent configuration " + file + ": " + e.getMessage(), e);
+    }
+    AgentConfiguration configuration = parse(yaml, file.toString());
+    configuration.resolveAgainst(file.toAbsolutePath().getParent());
+    configuration.validate(file.toString());
+    return configuration;
+  }
+
+  /** Parses YAML without validating (see {@link #validate}); unknown keys and wrong types are errors. */
+  public static AgentConfiguration parse(String yaml, String source) throws AgentConfigurationException {
+    Object document;
+    try {
+      document = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(yaml);
+    } catch (YamlEngineException e) {
+      throw new AgentConfigurationException(source + " is not valid YAML: " + e.getMessage(), e);
+    }
+    AgentConfiguration configuration = new AgentConfiguration();
+    if (document == null) {
+      return configuration;
+    }
+    List<String> problems = new ArrayList<>();
+    YamlSection root = YamlSection.root(document, problems);
+    root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link");
+    configuration.controller = root.string("controller", null);
+    configuration.nodeName = root.string("nodeName", null);
+    configuration.stateDir = Path.of(root.string("stateDir", configuration.stateDir.toString()));
+    configuration.baseDir = Path.of(root.string("baseDir", configuration.baseDir.toString()));
+    YamlSection enrollment = root.section("enrollment");
+    enrollment.allow("token", "caFingerprint");
+    configuration.enrollment.token = enrollment.string("token", null);
+    configuration.enrollment.caFingerprint = enrollment.string("caFingerprint", null);
+    YamlSection health = root.section("health");
+    health.allow("intervalSeconds", "warningPercent", "criticalPercent");
+    configuration.health.intervalSeconds = health.integer("intervalSeconds", configuration.health.intervalSeconds);
+    configuration.health.warningPercent = health.number("warningPercent", configuration.health.warningPercent);
+    configuration.health.criticalPercent = health.number("criticalPercent", configuration.health.criticalPercent);
+    YamlSection outbox = root.section("outbox");
+    outbox.allow("budgetMiB");
+    configuration.outbox.budgetMiB = outbox.integer("budgetMiB", configuration.outbox.budgetMiB);
+    YamlSection link = root.section("link");
+    link.allow("reconnectInitialMillis", "reconnectMaxMillis");
+    configuration.link.reconnectInitialMillis = link.integer("reconnectInitialMillis",
+        configuration.link.reconnectInitialMillis);
+    configuration.link.reconnectMaxMillis = link.integer("reconnectMaxMillis", configuration.link.reconnectMaxMillis);
+    if (!problems.isEmpty()) {
+      throw AgentConfigurationException.of(source, problems);
+    }
+    return configuration;
+  }
+
+  private void resolveAgainst(Path directory) {
+    stateDir = directory.resolve(stateDir);
+    baseDir = directory.resolve(baseDir);
+  }
+
+  /**
+   * Checks every setting.
+   *
+   * @throws AgentConfigurationException listing every problem, each saying what to change
+   */
+  public void validate(String source) throws AgentConfigurationException {
+    List<String> problems = new ArrayList<>();
+    if (controller == null || controller.isBlank()) {
+      problems.add("controller: missing; set it to the controller's gRPC address, e.g. 'controller: 10.0.0.5:7443'");
+    } else if (!TARGET.matcher(controller).matches() || Integer.parseInt(controller.replaceAll(".*:", "")) > 65535) {
+      problems.add("controller: '" + controller + "' is not host:port (e.g. 10.0.0.5:7443)");
+    }
+    if (!NODE_NAME.matcher(nodeName()).matches()) {
+      problems.add("nodeName: '" + nodeName() + "' must be 1-63 letters, digits, '.', '_' or '-', starting with a"
+          + " letter or digit");
+    }
+    if (stateDir == null) {
+      problems.add("stateDir: must not be empty");
+    }
+    if (baseDir == null) {
+      problems.add("baseDir: must not be empty");
+    }
+    boolean hasToken = enrollment != null && enrollment.token != null && !enrollment.token.isBlank();
+    boolean hasFingerprint = enrollment != null && enrollment.caFingerprint != null;
+    if (hasToken != hasFingerprint) {
+      problems.add("enrollment: token and caFingerprint go together; copy both from the enrollment token's output");
+    }
+    if (hasFingerprint) {
+      try {
+        CaFingerprint.parse(enrollment.caFingerprint);
+      } catch (IllegalArgumentException e) {
+        problems.add("enrollment.caFingerprint: " + e.getMessage());
+      }
+    }
+    if (health.intervalSeconds < 1) {
+      problems.add("health.intervalSeconds: must be at least 1, was " + health.intervalSeconds);
+    }
+    try {
+      thresholds();
+    } catch (IllegalArgumentException e) {
+      problems.add("health.warningPercent/criticalPercent: " + e.getMessage());
+    }
+    if (outbox.budgetMiB < 4) {
+      problems.add("outbox.budgetMiB: must be at least 4, was " + outbox.budgetMiB);
+    }
+    if (link.reconnectInitialMillis < 1 || link.reconnectMaxMillis < link.reconnectInitialMillis) {
+      problems.add("link: need 1 <= reconnectInitialMillis <= reconnectMaxMillis, got " + link.reconnectInitialMillis
+          + " and " + link.reconnectMaxMillis);
+    }
+    if (!problems.isEmpty()) {
+      throw AgentConfigurationException.of(source, problems);
+    }
+  }
+
+  public String controller() {
+    return controller;
+  }
+
+  /** The node name: as configured, else this host's name. */
+  public String nodeName() {
+    if (nodeName != null && !nodeName.isBlank()) {
+      return nodeName;
+    }
+    try {
+      String host = InetAddress.getLocalHost().getHostName();
+      int dot = host.indexOf('.');
+      return dot > 0 ? host.substring(0, dot) : host;
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  public Path baseDir() {
+    return baseDir;
+  }
+
+  /** The enrollment settings, if a token is configured. */
+  public Optional<EnrollmentSettings> enrollment() {
+    if (enrollment == null || enrollment.token == null || enrollment.token.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new EnrollmentSettings(enrollment.token.trim(), CaFingerprint.parse(enrollment.caFingerprint),
+        nodeName()));
+  }
+
+  public HealthThresholds thresholds() {
+    return new HealthThresholds(health.warningPercent, health.criticalPercent);
+  }
+
+  public Duration healthInterval() {
+    return Duration.ofSeconds(health.intervalSeconds);
+  }
+
+  public OutboxOptions outboxOptions() {
+    return OutboxOptions.DEFAULTS.withBudgetBytes(outbox.budgetMiB << 20);
+  }
+
+  public LinkOptions linkOptions() {
+    return LinkOptions.DEFAULTS.withBackoff(Duration.ofMillis(link.reconnectInitialMillis),
+        Duration.ofMillis(link.reconnectMaxMillis));
+  }
+
+  // Setters for configurations built in code (quickstart, tests), as Dropwizard configurations have.
+
+  public AgentConfiguration setController(String controller) {
+    this.controller = controller;
+    return this;
+  }
+
+  public AgentConfiguration setNodeName(String nodeName) {
+    this.nodeName = nodeName;
+    return this;
+  }
+
+  public AgentConfiguration setStateDir(Path stateDir) {
+    this.stateDir = stateDir;
+    return this;
+  }
+
+  public AgentConfiguration setBaseDir(Path baseDir) {
+    this.baseDir = baseDir;
+    return this;
+  }
+
+  public AgentConfiguration setEnrollment(String token, String caFingerprint) {
+    this.enrollment = new Enrollment();
+    this.enrollment.token = token;
+    this.enrollment.caFingerprint = caFingerprint;
+    return this;
+  }
+
+  public AgentConfiguration setHealthInterval(Duration interval) {
+    this.health.intervalSeconds = interval.toSeconds();
+    return this;
+  }
+
+  public AgentConfiguration setReconnect(Duration initial, Duration max) {
+    this.link.reconnectInitialMillis = initial.toMillis();
+    this.link.reconnectMaxMillis = max.toMillis();
+    return this;
+  }
+
+  public AgentConfiguration setOutboxBudgetMiB(long budgetMiB) {
+    this.outbox.budgetMiB = budgetMiB;
+    return this;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.cairn.agent.desired;
+
+import com.google.protobuf.Struct;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One version of the node's desired state: the resolved document and when it changed. Immutable. */
+public record DesiredState(long version, Struct spec, Instant updated) {
+
+  public DesiredState {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(updated, "updated");
+    if (version <= 0) {
+      throw new IllegalArgumentException("desired-state version must be positive: " + version);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.cairn.agent.health;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Bytes used by the regular files under a directory, not following symbolic links, and how many
+ * entries could not be read. A value. Immutable.
+ */
+record DirectorySize(long bytes, long unreadable) {
+
+  /** Walks {@code root}; unreadable entries are counted, not fatal. */
+  static DirectorySize of(Path root) throws IOException {
+    long[] bytes = {0};
+    long[] unreadable = {0};
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (attributes.isRegularFile()) {
+          bytes[0] += attributes.size();
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        unreadable[0]++;
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return new DirectorySize(bytes[0], unreadable[0]);
+  }
+}

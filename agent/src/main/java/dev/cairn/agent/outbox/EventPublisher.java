@@ -1,0 +1,47 @@
+package dev.cairn.agent.outbox;
+
+import com.google.protobuf.util.Timestamps;
+import dev.cairn.proto.v1.AgentMessage;
+import dev.cairn.proto.v1.Event;
+import dev.cairn.proto.v1.Severity;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes events (alerts raised and cleared, audit of local actions, progress) to the outbox, from
+ * where the link delivers them. Thread-safe.
+ */
+public final class EventPublisher {
+
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public EventPublisher(Outbox outbox, Clock clock) {
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Appends an event durably and returns its outbox seq. {@code kind} is dotted, e.g.
+   * {@code alert.raised}; attributes are free-form strings.
+   */
+  public long publish(String kind, Severity severity, String message, Map<String, String> attributes)
+      throws IOException {
+    long now = clock.millis();
+    Event event = Event.newBuilder()
+        .setId(UUID.randomUUID().toString())
+        .setKind(kind)
+        .setSeverity(severity)
+        .setMessage(message)
+        .putAllAttributes(attributes)
+        .setAt(Timestamps.fromMillis(now))
+        .build();
+    AgentMessage envelope = AgentMessage.newBuilder()
+        .setCreated(Timestamps.fromMillis(now))
+        .setEvent(event)
+        .build();
+    return outbox.append(EntryKind.EVENT, 0, envelope.toByteArray());
+  }
+}

@@ -1,0 +1,54 @@
+package dev.cairn.cli.agent;
+
+import dev.cairn.agent.daemon.AgentConfiguration;
+import dev.cairn.agent.daemon.AgentConfigurationException;
+import dev.cairn.agent.daemon.AgentDaemon;
+import dev.cairn.agent.daemon.AgentStartException;
+import dev.cairn.cli.ConsoleLogging;
+import dev.cairn.cli.ShutdownSignal;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cairn agent run [CONFIG.yml]}: runs the agent in the foreground until SIGINT or SIGTERM,
+ * then stops it cleanly and exits 0.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs the agent in the foreground until Ctrl-C or SIGTERM.",
+        "Keys of CONFIG.yml (controller, nodeName, stateDir, baseDir, enrollment, health, outbox, link):"
+            + " see docs/operations.md."})
+public final class AgentRunCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yml", defaultValue = "/etc/cairn/agent.yml",
+      description = "Agent configuration (YAML); default: ${DEFAULT-VALUE}.")
+  private Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ConsoleLogging.configure();
+    AgentConfiguration configuration;
+    try {
+      configuration = AgentConfiguration.load(config);
+    } catch (AgentConfigurationException e) {
+      System.err.println("cairn agent: " + e.getMessage());
+      return 2;
+    }
+    ShutdownSignal signal = ShutdownSignal.install();
+    AgentDaemon daemon;
+    try {
+      daemon = AgentDaemon.start(configuration);
+    } catch (AgentStartException e) {
+      System.err.println("cairn agent: " + e.getMessage());
+      return 1;
+    }
+    String received = signal.await();
+    System.err.println("cairn agent: " + received + " received, stopping");
+    daemon.close();
+    return 0;
+  }
+}

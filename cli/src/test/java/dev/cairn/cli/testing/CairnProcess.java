@@ -1,0 +1,118 @@
+package dev.cairn.cli.testing;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code cairn} run as its own process from the shaded jar ({@code target/cairn.jar}, built by
+ * {@code package} before the ITs), with the JVM options {@code bin/cairn} uses for the command, so
+ * tests can SIGKILL and SIGINT it like an operator would.
+ */
+public final class CairnProcess implements AutoCloseable {
+
+  private static final Path JAR = Path.of("target", "cairn.jar");
+  private static final Path LAUNCHER = Path.of("..", "bin", "cairn");
+
+  private final Process process;
+  private final Path log;
+
+  private CairnProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code cairn ARGS...}, stdout and stderr to {@code log}. */
+  public static CairnProcess start(Path log, String... args) throws IOException {
+    return start(log, java.util.Map.of(), args);
+  }
+
+  /** Runs {@code cairn ARGS...} with extra environment variables to completion; returns exit code and output. */
+  public static Result run(Path log, java.util.Map<String, String> environment, Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    Files.deleteIfExists(log);
+    CairnProcess process = start(log, environment, args);
+    int exit = process.waitForExit(timeout);
+    return new Result(exit, process.log());
+  }
+
+  /** How a finished {@code cairn} run ended. */
+  public record Result(int exit, String output) {}
+
+  /** Starts {@code cairn ARGS...} with extra environment variables, stdout and stderr to {@code log}. */
+  public static CairnProcess start(Path log, java.util.Map<String, String> environment, String... args)
+      throws IOException {
+    if (!Files.isRegularFile(JAR)) {
+      fail("no " + JAR.toAbsolutePath() + ": the ITs run after 'mvn package' builds it (mvn -B -ntp verify -pl cli -am)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(launcherOptions(args[0]));
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    return new CairnProcess(process, log);
+  }
+
+  /** The per-command JVM options of {@code bin/cairn} (its {@code DEFAULTS} for the first argument). */
+  static List<String> launcherOptions(String subcommand) throws IOException {
+    Matcher matcher = Pattern.compile("^\\s*" + Pattern.quote(subcommand) + "\\)\\s+DEFAULTS=\"([^\"]*)\"",
+        Pattern.MULTILINE).matcher(Files.readString(LAUNCHER));
+    return matcher.find() ? List.of(matcher.group(1).trim().split("\\s+")) : List.of();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** SIGKILL: the process gets no chance to clean up. */
+  public void kill9() throws IOException, InterruptedException {
+    signal("KILL");
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Sends a signal by name ({@code INT}, {@code TERM}, {@code KILL}). */
+  public void signal(String name) throws IOException, InterruptedException {
+    int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+    if (exit != 0) {
+      throw new IOException("kill -" + name + " " + process.pid() + " failed with " + exit);
+    }
+  }
+
+  /** Waits for the exit code; fails the test if the process does not exit in time. */
+  public int waitForExit(Duration timeout) throws InterruptedException, IOException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      fail("cairn did not exit within " + timeout + "; its log:\n" + log());
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      kill9();
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package dev.cairn.controller;
+
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.Gauge;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cairn.controller.auth.ApiPrincipal;
+import dev.cairn.controller.auth.JsonUnauthorizedHandler;
+import dev.cairn.controller.auth.RoleAuthorizer;
+import dev.cairn.controller.auth.TokenAuthenticator;
+import dev.cairn.controller.files.AtomicFiles;
+import dev.cairn.controller.grpc.AgentLinkGrpcService;
+import dev.cairn.controller.grpc.EnrollmentGrpcService;
+import dev.cairn.controller.grpc.GrpcServer;
+import dev.cairn.controller.grpc.IdentityInterceptor;
+import dev.cairn.controller.health.GrpcServerHealthCheck;
+import dev.cairn.controller.health.RocksDbHealthCheck;
+import dev.cairn.controller.model.CommandStatus;
+import dev.cairn.controller.pki.CertificateAuthority;
+import dev.cairn.controller.resources.ApiTokensResource;
+import dev.cairn.controller.resources.AuditFilter;
+import dev.cairn.controller.resources.AuditResource;
+import dev.cairn.controller.resources.CommandsResource;
+import dev.cairn.controller.resources.ControllerExceptionMapper;
+import dev.cairn.controller.resources.GroupDesiredResource;
+import dev.cairn.controller.resources.NodeCommandsResource;
+import dev.cairn.controller.resources.NodeDesiredResource;
+import dev.cairn.controller.resources.EnrollmentTokensResource;
+import dev.cairn.controller.resources.EventsResource;
+import dev.cairn.controller.resources.JsonExceptionMapper;
+import dev.cairn.controller.resources.NodesResource;
+import dev.cairn.controller.resources.UnexpectedExceptionMapper;
+import dev.cairn.controller.resources.WebApplicationExceptionMapper;
+import dev.cairn.controller.service.AuditService;
+import dev.cairn.controller.service.CommandService;
+import dev.cairn.controller.service.DesiredStateResolver;
+import dev.cairn.controller.service.DesiredStateService;
+import dev.cairn.controller.service.DeviceMetrics;
+import dev.cairn.controller.service.DeviceService;
+import dev.cairn.controller.service.EnrollmentService;
+import dev.cairn.controller.service.EventService;
+import dev.cairn.controller.service.NodeService;
+import dev.cairn.controller.service.TokenService;
+import dev.cairn.controller.store.rocksdb.RocksControllerStore;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+
+/**
+ * The Cairn controller: wires the RocksDB store, the CA, the device-facing gRPC server and the
+ * operator REST API into one Dropwizard application. {@code cairn controller server [CONFIG]}
+ * runs it; {@link ControllerLauncher} starts it in-process.
+ */
+public class ControllerApplication extends Application<ControllerConfiguration> {
+  private final AtomicReference<ControllerRuntime> runtime = new AtomicReference<>();
+
+  public static void main(String[] args) throws Exception {
+    new ControllerApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "cairn-controller";
+  }
+
+  @Override
+  public void initialize(Bootstrap<ControllerConfiguration> bootstrap) {
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /** The running controller's parts; null before {@link #run} completed. */
+  public ControllerRuntime runtime() {
+    return runtime.get();
+  }
+
+  @Override
+  public void run(ControllerConfiguration config, Environment environment) throws Exception {
+    Clock clock = Clock.systemUTC();
+    Path dataDir = AtomicFiles.privateDirectory(config.getDataDir().toAbsolutePath());
+    RocksControllerStore store = RocksControllerStore.open(dataDir.resolve("db"), clock);
+    // Managed objects stop in reverse order: the store, registered first, closes last.
+    environment.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        store.close();
+      }
+    });
+    CertificateAuthority authority = CertificateAuthority.loadOrCreate(config.caDirOrDefault(), clock);
+    DeviceMetrics metrics = new DeviceMetrics(environment.metrics());
+    EventService events = new EventService(store, clock);
+    DesiredStateResolver resolver = new DesiredStateResolver(store);
+    DeviceService devices = new DeviceService(store, resolver, events, clock, metrics, version());
+    TokenService tokens = new TokenService(store, clock);
+    Path adminTokenFile = tokens.ensureBootstrapAdmin(dataDir);
+
+    String grpcHost = config.getGrpc().advertisedHostOrDefault();
+    AtomicReference<GrpcServer> grpcServer = new AtomicReference<>();
+    EnrollmentService enrollment = new EnrollmentService(store, authority,
+        () -> grpcHost + ":" + grpcServer.get().port(), events, metrics, clock,
+        Duration.ofMillis(config.getClientCertificateValidity().toMilliseconds()));
+    grpcServer.set(new GrpcServer(config.getGrpc(), authority, new EnrollmentGrpcService(enrollment),
+        new AgentLinkGrpcService(devices, metrics), new IdentityInterceptor(authority, store.nodes()),
+        devices));
+    environment.lifecycle().manage(grpcServer.get());
+
+    CommandService commands = new CommandService(store, devices, clock);
+    environment.lifecycle().manage(new CommandExpiryTask(commands,
+        Duration.ofMillis(config.getCommandExpiryInterval().toMilliseconds())));
+    DesiredStateService desired = new DesiredStateService(store, resolver, devices);
+    registerRest(config, environment, tokens, clock, store, events, devices, resolver, desired,
+        commands, enrollment);
+
+    environment.healthChecks().register("rocksdb", new RocksDbHealthCheck(store));
+    environment.healthChecks().register("grpc", new GrpcServerHealthCheck(grpcServer.get(), devices));
+    environment.metrics().register("cairn.agents.connected", (Gauge<Integer>) devices::connectedCount);
+    environment.metrics().register("cairn.commands.pending", new CachedGauge<Long>(10, TimeUnit.SECONDS) {
+      @Override
+      protected Long loadValue() {
+        return store.commands().countByStatus(CommandStatus.PENDING);
+      }
+    });
+    runtime.set(new ControllerRuntime(grpcServer.get(), grpcHost, authority, devices, dataDir,
+        adminTokenFile));
+  }
+
+  private static void registerRest(ControllerConfiguration config, Environment environment,
+      TokenService tokens, Clock clock, RocksControllerStore store, EventService events,
+      DeviceService devices, DesiredStateResolver resolver, DesiredStateService desired,
+      CommandService commands, EnrollmentService enrollment) {
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+    environment.jersey().register(new AuthDynamicFeature(
+        new OAuthCredentialAuthFilter.Builder<ApiPrincipal>()
+            .setAuthenticator(new TokenAuthenticator(tokens))
+            .setAuthorizer(new RoleAuthorizer())
+            .setPrefix("Bearer")
+            .setRealm("cairn")
+            .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+            .buildAuthFilter()));
+    environment.jersey().register(RolesAllowedDynamicFeature.class);
+    environment.jersey().register(new ControllerExceptionMapper());
+    environment.jersey().register(new WebApplicationExceptionMapper());
+    environment.jersey().register(new JsonExceptionMapper());
+    environment.jersey().register(new UnexpectedExceptionMapper());
+    AuditService audit = new AuditService(store);
+    environment.jersey().register(new AuditFilter(audit, clock));
+    environment.jersey().register(new NodesResource(
+        new NodeService(store, devices, resolver, events, clock), desired));
+    environment.jersey().register(new NodeDesiredResource(desired));
+    environment.jersey().register(new GroupDesiredResource(desired));
+    environment.jersey().register(new NodeCommandsResource(commands));
+    environment.jersey().register(new CommandsResource(commands));
+    environment.jersey().register(new EventsResource(events));
+    environment.jersey().register(new EnrollmentTokensResource(enrollment));
+    environment.jersey().register(new ApiTokensResource(tokens));
+    environment.jersey().register(new AuditResource(audit));
+  }
+
+  static String version() {
+    String version = ControllerApplication.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+}

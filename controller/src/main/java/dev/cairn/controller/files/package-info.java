@@ -1,0 +1,2 @@
+/** Crash-safe writes of the controller's small files (CA key, certificates, admin token). */
+package dev.cairn.controller.files;

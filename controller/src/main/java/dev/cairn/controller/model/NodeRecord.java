@@ -1,0 +1,90 @@
+package dev.cairn.controller.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the controller stores about one node: identity (enrollment, certificate serial,
+ * revocation), group membership, what the agent last told it, and the sequence cursors of the
+ * link protocol ({@code lastAgentSeq}, {@code lastAckedCommandSeq}; see docs/protocol.md).
+ * Immutable; change it with the {@code with*} methods.
+ */
+public record NodeRecord(
+    String name,
+    Instant enrolledAt,
+    String certificateSerial,
+    boolean revoked,
+    Instant revokedAt,
+    List<String> groups,
+    long membershipVersion,
+    String agentVersion,
+    String hostname,
+    Instant lastSeen,
+    long appliedVersion,
+    String appliedOutcome,
+    String appliedMessage,
+    long lastAgentSeq,
+    long lastAckedCommandSeq) {
+
+  public NodeRecord {
+    groups = groups == null ? List.of() : List.copyOf(groups);
+  }
+
+  /** A node known by name only (desired state or groups set before it enrolled). */
+  public static NodeRecord named(String name) {
+    return new NodeRecord(name, null, null, false, null, List.of(), 0, null, null, null, 0, null,
+        null, 0, 0);
+  }
+
+  public boolean enrolled() {
+    return certificateSerial != null;
+  }
+
+  public NodeRecord withEnrollment(Instant at, String serial) {
+    return new NodeRecord(name, at, serial, false, null, groups, membershipVersion, agentVersion,
+        hostname, lastSeen, appliedVersion, appliedOutcome, appliedMessage, lastAgentSeq,
+        lastAckedCommandSeq);
+  }
+
+  public NodeRecord withRevoked(Instant at) {
+    return new NodeRecord(name, enrolledAt, certificateSerial, true, at, groups,
+        membershipVersion, agentVersion, hostname, lastSeen, appliedVersion, appliedOutcome,
+        appliedMessage, lastAgentSeq, lastAckedCommandSeq);
+  }
+
+  public NodeRecord withGroups(List<String> newGroups, long version) {
+    return new NodeRecord(name, enrolledAt, certificateSerial, revoked, revokedAt, newGroups,
+        version, agentVersion, hostname, lastSeen, appliedVersion, appliedOutcome, appliedMessage,
+        lastAgentSeq, lastAckedCommandSeq);
+  }
+
+  public NodeRecord withHello(String newAgentVersion, String newHostname, Instant seen) {
+    return new NodeRecord(name, enrolledAt, certificateSerial, revoked, revokedAt, groups,
+        membershipVersion, newAgentVersion, newHostname, seen, appliedVersion, appliedOutcome,
+        appliedMessage, lastAgentSeq, lastAckedCommandSeq);
+  }
+
+  public NodeRecord withLastSeen(Instant seen) {
+    return new NodeRecord(name, enrolledAt, certificateSerial, revoked, revokedAt, groups,
+        membershipVersion, agentVersion, hostname, seen, appliedVersion, appliedOutcome,
+        appliedMessage, lastAgentSeq, lastAckedCommandSeq);
+  }
+
+  public NodeRecord withApplied(long version, String outcome, String message) {
+    return new NodeRecord(name, enrolledAt, certificateSerial, revoked, revokedAt, groups,
+        membershipVersion, agentVersion, hostname, lastSeen, version, outcome, message,
+        lastAgentSeq, lastAckedCommandSeq);
+  }
+
+  public NodeRecord withLastAgentSeq(long seq, Instant seen) {
+    return new NodeRecord(name, enrolledAt, certificateSerial, revoked, revokedAt, groups,
+        membershipVersion, agentVersion, hostname, seen, appliedVersion, appliedOutcome,
+        appliedMessage, seq, lastAckedCommandSeq);
+  }
+
+  public NodeRecord withLastAckedCommandSeq(long seq) {
+    return new NodeRecord(name, enrolledAt, certificateSerial, revoked, revokedAt, groups,
+        membershipVersion, agentVersion, hostname, lastSeen, appliedVersion, appliedOutcome,
+        appliedMessage, lastAgentSeq, seq);
+  }
+}

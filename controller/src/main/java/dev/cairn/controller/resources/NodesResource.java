@@ -1,0 +1,67 @@
+package dev.cairn.controller.resources;
+
+import dev.cairn.controller.api.DesiredView;
+import dev.cairn.controller.api.GroupsRequest;
+import dev.cairn.controller.api.NodeView;
+import dev.cairn.controller.error.ControllerException;
+import dev.cairn.controller.error.InvalidRequestException;
+import dev.cairn.controller.model.Role;
+import dev.cairn.controller.service.DesiredStateService;
+import dev.cairn.controller.service.NodeService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** {@code /api/v1/nodes}: the fleet's nodes, their groups, revocation. */
+@Path("/api/v1/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
+public final class NodesResource {
+  private final NodeService nodes;
+  private final DesiredStateService desired;
+
+  public NodesResource(NodeService nodes, DesiredStateService desired) {
+    this.nodes = nodes;
+    this.desired = desired;
+  }
+
+  @GET
+  public List<NodeView> list() {
+    return nodes.list();
+  }
+
+  @GET
+  @Path("{name}")
+  public NodeView get(@PathParam("name") String name) throws ControllerException {
+    return nodes.get(name);
+  }
+
+  @PUT
+  @Path("{name}/groups")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public DesiredView setGroups(@PathParam("name") String name, GroupsRequest request)
+      throws ControllerException {
+    if (request == null) {
+      throw new InvalidRequestException("Body must be {\"groups\": [\"name\", ...]}");
+    }
+    return desired.setGroups(name, request.groups());
+  }
+
+  @POST
+  @Path("{name}/revoke")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public NodeView revoke(@PathParam("name") String name, @Context SecurityContext security)
+      throws ControllerException {
+    return nodes.revoke(name, Callers.actor(security));
+  }
+}
