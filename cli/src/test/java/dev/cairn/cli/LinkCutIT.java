@@ -94,6 +94,9 @@ class LinkCutIT {
     int commandNumber = 0;
     int controllerRestarts = 0;
     for (int fault = 0; fault < FAULTS; fault++) {
+      // Every fault must sever live links, not hit agents still backing off from the last one.
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+          .until(() -> controller.rest().connected("cut-a") && controller.rest().connected("cut-b"));
       for (String node : nodes) {
         String payload = node + "-" + (++commandNumber);
         controller.rest().ping(node, payload, payload);
