@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.agent.daemon.AgentVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reports the version baked into the jar's manifest. */
@@ -7,7 +8,6 @@ public final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    String version = CairnCommand.class.getPackage().getImplementationVersion();
-    return new String[] {"cairn " + (version == null ? "development build" : version)};
+    return new String[] {"cairn " + AgentVersion.of("cairn-cli")};
   }
 }

@@ -48,6 +48,9 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,8 +169,18 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
     environment.jersey().register(new AuditResource(audit));
   }
 
+  /** From the {@code pom.properties} Maven puts into the jar; the shaded manifest is not ours alone. */
   static String version() {
-    String version = ControllerApplication.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
+    String resource = "/META-INF/maven/dev.cairn/cairn-controller/pom.properties";
+    try (InputStream in = ControllerApplication.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return "development";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "development");
+    } catch (IOException e) {
+      return "development";
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,9 @@ public class ControllerConfiguration extends Configuration {
     DefaultServerFactory server = new DefaultServerFactory();
     server.setApplicationConnectors(List.of(connector(8080)));
     server.setAdminConnectors(List.of(connector(8081)));
+    // logback-classic request log: logback-access prints its version checks to stdout at start,
+    // and in the shaded jar (one manifest for all libraries) those checks always warn.
+    server.setRequestLogFactory(new LogbackClassicRequestLogFactory());
     setServerFactory(server);
   }
 

@@ -1,6 +1,6 @@
 package dev.cairn.controller;
 
-import ch.qos.logback.access.common.spi.IAccessEvent;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -9,7 +9,7 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.logging.common.FileAppenderFactory;
-import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import io.dropwizard.request.logging.old.LogbackClassicRequestLogFactory;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
@@ -37,12 +37,12 @@ public final class ControllerLauncher {
    */
   private static void logRequestsToFile(ControllerConfiguration config) {
     if (!(config.getServerFactory() instanceof DefaultServerFactory server)
-        || !(server.getRequestLogFactory() instanceof LogbackAccessRequestLogFactory requestLog)
+        || !(server.getRequestLogFactory() instanceof LogbackClassicRequestLogFactory requestLog)
         || !requestLog.getAppenders().stream().allMatch(a -> a instanceof ConsoleAppenderFactory)) {
       return;
     }
     Path logs = config.getDataDir().toAbsolutePath().resolve("logs");
-    FileAppenderFactory<IAccessEvent> file = new FileAppenderFactory<>();
+    FileAppenderFactory<ILoggingEvent> file = new FileAppenderFactory<>();
     file.setCurrentLogFilename(logs.resolve("requests.log").toString());
     file.setArchivedLogFilenamePattern(logs.resolve("requests-%d.log.gz").toString());
     file.setArchivedFileCount(14);
