@@ -32,7 +32,12 @@ public final class BufferPool {
       return buffer;
     }
     if (created.incrementAndGet() <= capacity) {
-      return new byte[bufferSize];
+      try {
+        return new byte[bufferSize];
+      } catch (OutOfMemoryError e) {
+        created.decrementAndGet(); // the slot stays free: later takes fail too instead of waiting forever
+        throw e;
+      }
     }
     created.decrementAndGet();
     return free.take();
