@@ -7,21 +7,24 @@ import dev.cairn.controller.error.ControllerException;
 import dev.cairn.controller.error.InvalidRequestException;
 import dev.cairn.controller.model.Role;
 import dev.cairn.controller.service.DesiredStateService;
+import dev.cairn.controller.service.NodeFilter;
 import dev.cairn.controller.service.NodeService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
-/** {@code /api/v1/nodes}: the fleet's nodes, their groups, revocation. */
+/** {@code /api/v1/nodes}: the fleet's nodes, filters, their groups, revocation, retirement. */
 @Path("/api/v1/nodes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,9 +38,14 @@ public final class NodesResource {
     this.desired = desired;
   }
 
+  /**
+   * {@code ?filter=stale,failing-backups,capacity-critical} keeps nodes for which every filter
+   * holds; {@code ?retired=true} includes retired nodes.
+   */
   @GET
-  public List<NodeView> list() {
-    return nodes.list();
+  public List<NodeView> list(@QueryParam("filter") String filter,
+      @QueryParam("retired") @DefaultValue("false") boolean retired) throws ControllerException {
+    return nodes.list(NodeFilter.parse(filter), retired);
   }
 
   @GET
@@ -55,6 +63,14 @@ public final class NodesResource {
       throw new InvalidRequestException("Body must be {\"groups\": [\"name\", ...]}");
     }
     return desired.setGroups(name, request.groups());
+  }
+
+  @POST
+  @Path("{name}/retire")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public NodeView retire(@PathParam("name") String name, @Context SecurityContext security)
+      throws ControllerException {
+    return nodes.retire(name, Callers.actor(security));
   }
 
   @POST
