@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * A node as {@code GET /api/v1/nodes} shows it; {@code health} is null before the first report.
  * {@code inInventory}: listed by the applied inventory; {@code orphaned}: dropped by it after an
- * earlier one listed it; {@code stale}: not heard from for longer than {@code staleAfterSeconds}.
+ * earlier one listed it; {@code flaggedAt}: when it was found enrolled but not listed by the
+ * applied inventory (null otherwise); {@code stale}: not heard from for longer than {@code
+ * staleAfterSeconds}.
  */
 public record NodeView(
     String name,
@@ -26,6 +28,7 @@ public record NodeView(
     boolean inInventory,
     boolean orphaned,
     Instant orphanedAt,
+    Instant flaggedAt,
     boolean retired,
     Instant retiredAt,
     boolean stale,

@@ -22,7 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code /api/v1/nodes}: the fleet's nodes, filters, their groups, revocation, retirement. */
 @Path("/api/v1/nodes")
@@ -39,13 +41,32 @@ public final class NodesResource {
   }
 
   /**
-   * {@code ?filter=stale,failing-backups,capacity-critical} keeps nodes for which every filter
+   * {@code ?stale=true}, {@code ?failing-backups=true}, {@code ?capacity=critical} (or the same
+   * as {@code ?filter=stale,failing-backups,capacity-critical}) keep nodes for which every filter
    * holds; {@code ?retired=true} includes retired nodes.
    */
   @GET
   public List<NodeView> list(@QueryParam("filter") String filter,
+      @QueryParam("stale") @DefaultValue("false") boolean stale,
+      @QueryParam("failing-backups") @DefaultValue("false") boolean failingBackups,
+      @QueryParam("capacity") String capacity,
       @QueryParam("retired") @DefaultValue("false") boolean retired) throws ControllerException {
-    return nodes.list(NodeFilter.parse(filter), retired);
+    Set<NodeFilter> filters = EnumSet.noneOf(NodeFilter.class);
+    filters.addAll(NodeFilter.parse(filter));
+    if (stale) {
+      filters.add(NodeFilter.STALE);
+    }
+    if (failingBackups) {
+      filters.add(NodeFilter.FAILING_BACKUPS);
+    }
+    if (capacity != null && !capacity.isBlank()) {
+      if (!capacity.strip().equals("critical")) {
+        throw new InvalidRequestException("capacity must be 'critical' (nodes with a volume whose "
+            + "capacity status is critical), not '" + capacity + "'");
+      }
+      filters.add(NodeFilter.CAPACITY_CRITICAL);
+    }
+    return nodes.list(filters, retired);
   }
 
   @GET

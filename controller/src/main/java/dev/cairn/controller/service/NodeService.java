@@ -118,6 +118,7 @@ public final class NodeService {
         node.hostname(), node.enrolled(), node.enrolledAt(), node.revoked(), node.groups(),
         desired.version(), node.appliedVersion(), node.appliedOutcome(), node.appliedMessage(),
         node.inventory().listed(), node.inventory().orphaned(), node.inventory().orphanedAt(),
+        node.inventory().listed() ? null : node.inventory().flaggedAt(),
         node.inventory().retired(), node.inventory().retiredAt(), stale,
         allowance.allowed().toSeconds(), health);
     return new Inspected(view,
