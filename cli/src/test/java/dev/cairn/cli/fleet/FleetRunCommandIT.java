@@ -96,7 +96,7 @@ class FleetRunCommandIT {
 
   @Test
   void run_badPattern_exits1WithTheControllersMessage() throws Exception {
-    FleetCommandIT.Run run = fleet("run", "web[", "ping");
+    FleetCommandIT.Run run = fleet("run", "~web(", "ping");
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("invalid-request").doesNotContain("Exception");
