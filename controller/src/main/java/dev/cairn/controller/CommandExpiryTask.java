@@ -1,6 +1,7 @@
 package dev.cairn.controller;
 
 import dev.cairn.controller.service.CommandService;
+import dev.cairn.controller.service.RunService;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,15 +10,20 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Periodically marks pending commands whose expiry passed as expired (offline nodes included). */
+/**
+ * Periodically marks pending commands whose expiry passed as expired (offline nodes included) and
+ * ends fleet runs that are complete or past their expiry.
+ */
 final class CommandExpiryTask implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(CommandExpiryTask.class);
   private final CommandService commands;
+  private final RunService runs;
   private final Duration interval;
   private ScheduledExecutorService executor;
 
-  CommandExpiryTask(CommandService commands, Duration interval) {
+  CommandExpiryTask(CommandService commands, RunService runs, Duration interval) {
     this.commands = commands;
+    this.runs = runs;
     this.interval = interval;
   }
 
@@ -37,6 +43,10 @@ final class CommandExpiryTask implements Managed {
       int expired = commands.expireOverdue();
       if (expired > 0) {
         LOG.info("Marked {} overdue commands expired", expired);
+      }
+      int ended = runs.settleAll();
+      if (ended > 0) {
+        LOG.info("Ended {} fleet runs", ended);
       }
     } catch (RuntimeException e) {
       LOG.error("Command expiry failed; retrying in {}", interval, e);

@@ -8,14 +8,18 @@ import dev.cairn.controller.auth.JsonUnauthorizedHandler;
 import dev.cairn.controller.auth.RoleAuthorizer;
 import dev.cairn.controller.auth.TokenAuthenticator;
 import dev.cairn.controller.files.AtomicFiles;
+import dev.cairn.controller.fleet.BackupCheck;
+import dev.cairn.controller.fleet.ContactRule;
 import dev.cairn.controller.grpc.AgentLinkGrpcService;
 import dev.cairn.controller.grpc.EnrollmentGrpcService;
 import dev.cairn.controller.grpc.GrpcServer;
 import dev.cairn.controller.grpc.IdentityInterceptor;
 import dev.cairn.controller.health.GrpcServerHealthCheck;
 import dev.cairn.controller.health.RocksDbHealthCheck;
+import dev.cairn.controller.inventory.UploadLimits;
 import dev.cairn.controller.model.CommandStatus;
 import dev.cairn.controller.pki.CertificateAuthority;
+import dev.cairn.controller.resources.AlertsResource;
 import dev.cairn.controller.resources.ApiTokensResource;
 import dev.cairn.controller.resources.AuditFilter;
 import dev.cairn.controller.resources.AuditResource;
@@ -26,10 +30,14 @@ import dev.cairn.controller.resources.NodeCommandsResource;
 import dev.cairn.controller.resources.NodeDesiredResource;
 import dev.cairn.controller.resources.EnrollmentTokensResource;
 import dev.cairn.controller.resources.EventsResource;
+import dev.cairn.controller.resources.InventoryResource;
 import dev.cairn.controller.resources.JsonExceptionMapper;
 import dev.cairn.controller.resources.NodesResource;
+import dev.cairn.controller.resources.RunsResource;
 import dev.cairn.controller.resources.UnexpectedExceptionMapper;
+import dev.cairn.controller.resources.VolumesResource;
 import dev.cairn.controller.resources.WebApplicationExceptionMapper;
+import dev.cairn.controller.service.AlertService;
 import dev.cairn.controller.service.AuditService;
 import dev.cairn.controller.service.CommandService;
 import dev.cairn.controller.service.DesiredStateResolver;
@@ -38,8 +46,12 @@ import dev.cairn.controller.service.DeviceMetrics;
 import dev.cairn.controller.service.DeviceService;
 import dev.cairn.controller.service.EnrollmentService;
 import dev.cairn.controller.service.EventService;
+import dev.cairn.controller.service.FleetChecks;
+import dev.cairn.controller.service.InventoryService;
 import dev.cairn.controller.service.NodeService;
+import dev.cairn.controller.service.RunService;
 import dev.cairn.controller.service.TokenService;
+import dev.cairn.controller.service.VolumeService;
 import dev.cairn.controller.store.rocksdb.RocksControllerStore;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
@@ -116,11 +128,12 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
     environment.lifecycle().manage(grpcServer.get());
 
     CommandService commands = new CommandService(store, devices, clock);
-    environment.lifecycle().manage(new CommandExpiryTask(commands,
-        Duration.ofMillis(config.getCommandExpiryInterval().toMilliseconds())));
     DesiredStateService desired = new DesiredStateService(store, resolver, devices);
-    registerRest(config, environment, tokens, clock, store, events, devices, resolver, desired,
-        commands, enrollment);
+    registerRest(config, environment, tokens, clock, store, events, desired, commands, enrollment);
+    RunService runs = registerFleet(config.getFleet(), environment, clock, store, events, devices,
+        resolver, desired, commands);
+    environment.lifecycle().manage(new CommandExpiryTask(commands, runs,
+        Duration.ofMillis(config.getCommandExpiryInterval().toMilliseconds())));
 
     environment.healthChecks().register("rocksdb", new RocksDbHealthCheck(store));
     environment.healthChecks().register("grpc", new GrpcServerHealthCheck(grpcServer.get(), devices));
@@ -137,8 +150,7 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
 
   private static void registerRest(ControllerConfiguration config, Environment environment,
       TokenService tokens, Clock clock, RocksControllerStore store, EventService events,
-      DeviceService devices, DesiredStateResolver resolver, DesiredStateService desired,
-      CommandService commands, EnrollmentService enrollment) {
+      DesiredStateService desired, CommandService commands, EnrollmentService enrollment) {
     if (config.getServerFactory() instanceof AbstractServerFactory server) {
       server.setRegisterDefaultExceptionMappers(false);
     }
@@ -157,8 +169,6 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
     environment.jersey().register(new UnexpectedExceptionMapper());
     AuditService audit = new AuditService(store);
     environment.jersey().register(new AuditFilter(audit, clock));
-    environment.jersey().register(new NodesResource(
-        new NodeService(store, devices, resolver, events, clock), desired));
     environment.jersey().register(new NodeDesiredResource(desired));
     environment.jersey().register(new GroupDesiredResource(desired));
     environment.jersey().register(new NodeCommandsResource(commands));
@@ -167,6 +177,32 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
     environment.jersey().register(new EnrollmentTokensResource(enrollment));
     environment.jersey().register(new ApiTokensResource(tokens));
     environment.jersey().register(new AuditResource(audit));
+  }
+
+  /**
+   * The fleet features (issues #4, #5): nodes with the fleet view's verdicts, inventory uploads,
+   * fleet runs, alerts, volumes. Returns the run service for the expiry task.
+   */
+  private static RunService registerFleet(FleetConfiguration fleet, Environment environment,
+      Clock clock, RocksControllerStore store, EventService events, DeviceService devices,
+      DesiredStateResolver resolver, DesiredStateService desired, CommandService commands) {
+    InventoryService inventory = new InventoryService(store, resolver, desired, devices, events,
+        clock, new UploadLimits(fleet.getMaxInventorySize().toBytes(),
+            UploadLimits.DEFAULT.maxFiles()));
+    RunService runs = new RunService(store, commands, inventory, devices, clock,
+        FleetConfiguration.java(fleet.getRunTtl()));
+    FleetChecks checks = new FleetChecks(
+        new ContactRule(FleetConfiguration.java(fleet.getDefaultHealthInterval()),
+            FleetConfiguration.java(fleet.getStaleGrace())),
+        new BackupCheck(FleetConfiguration.java(fleet.getBackupGrace())), clock);
+    environment.jersey().register(new NodesResource(
+        new NodeService(store, devices, resolver, events, checks, clock), desired));
+    environment.jersey().register(new InventoryResource(inventory));
+    environment.jersey().register(new RunsResource(runs));
+    environment.jersey().register(new AlertsResource(new AlertService(store)));
+    environment.jersey().register(new VolumesResource(
+        new VolumeService(store, devices, resolver, checks)));
+    return runs;
   }
 
   /** From the {@code pom.properties} Maven puts into the jar; the shaded manifest is not ours alone. */

@@ -24,10 +24,12 @@ public class ControllerConfiguration extends Configuration {
 
   @Valid @NotNull private GrpcConfiguration grpc = new GrpcConfiguration();
 
+  @Valid @NotNull private FleetConfiguration fleet = new FleetConfiguration();
+
   /** How long client certificates issued at enrollment stay valid. */
   @NotNull private Duration clientCertificateValidity = Duration.days(5 * 365);
 
-  /** How often pending commands are checked for expiry. */
+  /** How often pending commands are checked for expiry (and fleet runs for their end). */
   @NotNull private Duration commandExpiryInterval = Duration.seconds(10);
 
   public ControllerConfiguration() {
@@ -87,6 +89,16 @@ public class ControllerConfiguration extends Configuration {
   @JsonProperty
   public void setGrpc(GrpcConfiguration grpc) {
     this.grpc = grpc;
+  }
+
+  @JsonProperty
+  public FleetConfiguration getFleet() {
+    return fleet;
+  }
+
+  @JsonProperty
+  public void setFleet(FleetConfiguration fleet) {
+    this.fleet = fleet;
   }
 
   @JsonProperty

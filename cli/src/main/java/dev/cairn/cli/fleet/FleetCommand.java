@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
         TokensCommand.class,
         EnrollTokenCommand.class,
         RevokeCommand.class,
+        RunCommand.class,
+        RunsCommand.class,
     })
 public final class FleetCommand implements Runnable {
   @Spec private CommandSpec spec;

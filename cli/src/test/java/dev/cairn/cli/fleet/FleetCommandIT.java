@@ -48,7 +48,8 @@ class FleetCommandIT {
     return run(all.toArray(String[]::new));
   }
 
-  private static synchronized Run run(String... args) {
+  /** Runs {@code cairn ARGS} in this JVM, capturing its output (shared by the fleet ITs). */
+  static synchronized Run run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();

@@ -18,7 +18,9 @@ public enum ErrorCode {
   NOT_ACCEPTABLE("not-acceptable", 406, Status.Code.INVALID_ARGUMENT),
   CONFLICT("conflict", 409, Status.Code.ALREADY_EXISTS),
   SUPERSEDED("superseded", 409, Status.Code.ABORTED),
+  PAYLOAD_TOO_LARGE("payload-too-large", 413, Status.Code.RESOURCE_EXHAUSTED),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, Status.Code.INVALID_ARGUMENT),
+  INVALID_INVENTORY("invalid-inventory", 400, Status.Code.INVALID_ARGUMENT),
   INTERNAL("internal", 500, Status.Code.INTERNAL),
   UNAVAILABLE("unavailable", 503, Status.Code.UNAVAILABLE);
 

@@ -24,4 +24,8 @@ final class Callers {
           + "2026-01-31T12:00:00Z, not '" + text + "'");
     }
   }
+
+  static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
 }

@@ -8,6 +8,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public final class ControllerExceptionMapper implements ExceptionMapper<ControllerException> {
   @Override
   public Response toResponse(ControllerException e) {
-    return ErrorResponses.of(e.code(), e.getMessage());
+    return ErrorResponses.of(e.code(), e.getMessage(), e.problems());
   }
 }

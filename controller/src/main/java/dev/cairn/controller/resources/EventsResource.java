@@ -29,11 +29,7 @@ public final class EventsResource {
   public List<EventRecord> query(@QueryParam("node") String node, @QueryParam("kind") String kind,
       @QueryParam("since") String since, @QueryParam("limit") @DefaultValue("100") int limit)
       throws ControllerException {
-    return events.query(new EventQuery(blankToNull(node), blankToNull(kind),
+    return events.query(new EventQuery(Callers.blankToNull(node), Callers.blankToNull(kind),
         Callers.instant(since, "since"), limit));
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }

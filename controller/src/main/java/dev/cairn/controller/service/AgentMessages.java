@@ -3,11 +3,13 @@ package dev.cairn.controller.service;
 import com.google.protobuf.Timestamp;
 import dev.cairn.controller.error.InvalidRequestException;
 import dev.cairn.controller.model.AgentEntry;
+import dev.cairn.controller.model.BackupStatusRecord;
 import dev.cairn.controller.model.EventRecord;
 import dev.cairn.controller.model.HealthRecord;
 import dev.cairn.controller.model.ResultRecord;
 import dev.cairn.controller.model.VolumeHealthRecord;
 import dev.cairn.proto.v1.AgentMessage;
+import dev.cairn.proto.v1.BackupStatus;
 import dev.cairn.proto.v1.CommandResult;
 import dev.cairn.proto.v1.Event;
 import dev.cairn.proto.v1.HealthReport;
@@ -53,7 +55,25 @@ final class AgentMessages {
     };
     return new VolumeHealthRecord(volume.getPath(), volume.getName(), volume.getService(),
         volume.getUsedBytes(), volume.getCapacityBytes(), volume.getFreeBytes(),
-        volume.getInodesUsedPercent(), status, volume.getProblemsList());
+        volume.getInodesUsedPercent(), status, volume.getProblemsList(),
+        volume.getTier().isEmpty() ? null : volume.getTier(), volume.getGrowthBytesPerDay(),
+        volume.getDaysToFull() < 0 || volume.getDaysToFull() == 0 && volume.getGrowthBytesPerDay() <= 0
+            ? null : volume.getDaysToFull(),
+        volume.getDriftList(), volume.getBackupsList().stream().map(AgentMessages::backup).toList());
+  }
+
+  private static BackupStatusRecord backup(BackupStatus backup) {
+    return new BackupStatusRecord(backup.getSchedule(), backup.getAction(),
+        instant(backup.getLastSuccess()), instant(backup.getLastAttempt()),
+        switch (backup.getLastOutcome()) {
+          case OUTCOME_OK -> "ok";
+          case OUTCOME_CHANGED -> "changed";
+          case OUTCOME_FAILED -> "failed";
+          case OUTCOME_SKIPPED -> "skipped";
+          default -> null;
+        },
+        backup.getMessage(), instant(backup.getNextDue()),
+        backup.getSnapshotId().isEmpty() ? null : backup.getSnapshotId());
   }
 
   private static ResultRecord result(CommandResult result, Instant received)

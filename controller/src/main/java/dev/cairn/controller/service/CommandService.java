@@ -39,6 +39,15 @@ public final class CommandService {
 
   public Submitted submit(String nodeName, CommandRequest request, String actor)
       throws ControllerException {
+    return submit(nodeName, request, null, actor);
+  }
+
+  /**
+   * Queues the command for the node; {@code runId} (may be null) names the fleet run it belongs
+   * to and travels in the command to the agent.
+   */
+  public Submitted submit(String nodeName, CommandRequest request, String runId, String actor)
+      throws ControllerException {
     String node = Names.node(nodeName);
     if (request == null) {
       throw new InvalidRequestException("Body must be {\"kind\": ..., \"arguments\": {...}}");
@@ -50,34 +59,23 @@ public final class CommandService {
     if (record.revoked()) {
       throw new ConflictException("Node '" + node + "' is revoked; it receives no commands");
     }
-    FieldDescriptor field = CommandKinds.field(request.kind()).orElseThrow(() ->
-        new InvalidRequestException("Unknown command kind '" + request.kind() + "'; known kinds: "
-            + CommandKinds.names()));
-    Message.Builder arguments = Command.newBuilder().newBuilderForField(field);
-    if (request.arguments() != null && !request.arguments().isNull()) {
-      if (!request.arguments().isObject()) {
-        throw new InvalidRequestException("arguments must be a JSON object");
-      }
-      JsonDocuments.merge(request.arguments(), arguments, request.kind() + " arguments");
-    }
+    FieldDescriptor field = field(request.kind());
+    Message arguments = arguments(field, request);
     Instant now = clock.instant();
-    Instant notAfter = null;
-    if (request.ttlSeconds() != null) {
-      if (request.ttlSeconds() <= 0 || request.ttlSeconds() > MAX_TTL_SECONDS) {
-        throw new InvalidRequestException("ttlSeconds must be between 1 and " + MAX_TTL_SECONDS);
-      }
-      notAfter = now.plusSeconds(request.ttlSeconds());
-    }
+    Instant notAfter = notAfter(request.ttlSeconds(), now);
     Command.Builder payload = Command.newBuilder()
         .setId(id)
         .setCreated(AgentMessages.timestamp(now))
-        .setField(field, arguments.build());
+        .setField(field, arguments);
     if (notAfter != null) {
       payload.setNotAfter(AgentMessages.timestamp(notAfter));
     }
+    if (runId != null) {
+      payload.setRunId(runId);
+    }
     Message built = payload.build();
     CommandStore.Enqueued enqueued = store.commands().enqueue(new CommandStore.NewCommand(id, node,
-        request.kind(), JsonDocuments.toJson(arguments.build()), now, notAfter, actor,
+        request.kind(), JsonDocuments.toJson(arguments), now, notAfter, actor,
         seq -> built.toByteArray()));
     if (!enqueued.command().node().equals(node)) {
       throw new ConflictException("Command id '" + id + "' is already used by node '"
@@ -87,6 +85,37 @@ public final class CommandService {
       devices.commandQueued(node);
     }
     return new Submitted(view(enqueued.command()), enqueued.created());
+  }
+
+  /** The command kind's field of {@code cairn.v1.Command}; refuses unknown kinds. */
+  static FieldDescriptor field(String kind) throws InvalidRequestException {
+    return CommandKinds.field(kind).orElseThrow(() ->
+        new InvalidRequestException("Unknown command kind '" + kind + "'; known kinds: "
+            + CommandKinds.names()));
+  }
+
+  /** The request's arguments as the kind's message; refuses unknown fields and wrong types. */
+  static Message arguments(FieldDescriptor field, CommandRequest request)
+      throws InvalidRequestException {
+    Message.Builder arguments = Command.newBuilder().newBuilderForField(field);
+    if (request.arguments() != null && !request.arguments().isNull()) {
+      if (!request.arguments().isObject()) {
+        throw new InvalidRequestException("arguments must be a JSON object");
+      }
+      JsonDocuments.merge(request.arguments(), arguments, request.kind() + " arguments");
+    }
+    return arguments.build();
+  }
+
+  /** {@code now + ttlSeconds}, or null without a TTL; refuses TTLs out of range. */
+  static Instant notAfter(Long ttlSeconds, Instant now) throws InvalidRequestException {
+    if (ttlSeconds == null) {
+      return null;
+    }
+    if (ttlSeconds <= 0 || ttlSeconds > MAX_TTL_SECONDS) {
+      throw new InvalidRequestException("ttlSeconds must be between 1 and " + MAX_TTL_SECONDS);
+    }
+    return now.plusSeconds(ttlSeconds);
   }
 
   public CommandView get(String id) throws NotFoundException {

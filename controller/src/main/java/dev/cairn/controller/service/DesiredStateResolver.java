@@ -6,9 +6,15 @@ import dev.cairn.controller.model.DesiredScope;
 import dev.cairn.controller.model.NodeRecord;
 import dev.cairn.controller.store.ControllerStore;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Computes a node's {@link EffectiveDesired} from the stored documents. Thread-safe. */
+/**
+ * Computes a node's {@link EffectiveDesired} from the stored documents: its inventory document as
+ * the base, then its groups' documents in group order, then its own (deep merge, later wins).
+ * Thread-safe.
+ */
 public final class DesiredStateResolver {
   private final ControllerStore store;
 
@@ -17,25 +23,50 @@ public final class DesiredStateResolver {
   }
 
   public EffectiveDesired effective(String node) {
+    return compose(inputs(node));
+  }
+
+  /** The stored inputs of the node's effective state. */
+  DesiredInputs inputs(String node) {
     NodeRecord record = store.nodes().get(node).orElseGet(() -> NodeRecord.named(node));
-    long version = record.membershipVersion();
+    return new DesiredInputs(node, store.desired().get(DesiredScope.INVENTORY, node).orElse(null),
+        record.membershipVersion(), record.groups(), groupDocuments(record.groups()),
+        store.desired().get(DesiredScope.NODE, node).orElse(null));
+  }
+
+  /** The stored documents of those groups that have one. */
+  Map<String, DesiredRecord> groupDocuments(List<String> groups) {
+    Map<String, DesiredRecord> documents = new HashMap<>();
+    for (String group : groups) {
+      store.desired().get(DesiredScope.GROUP, group).ifPresent(d -> documents.put(group, d));
+    }
+    return documents;
+  }
+
+  /** Merges the inputs; the version is the highest among them and the membership's. */
+  static EffectiveDesired compose(DesiredInputs inputs) {
+    long version = inputs.membershipVersion();
     Instant updated = null;
     ObjectNode spec = JsonDocuments.emptyObject();
-    for (String group : record.groups()) {
-      Optional<DesiredRecord> document = store.desired().get(DesiredScope.GROUP, group);
-      if (document.isPresent()) {
-        spec = JsonDocuments.merge(spec, document.get().spec());
-        version = Math.max(version, document.get().version());
-        updated = later(updated, document.get().updated());
+    if (inputs.base() != null) {
+      spec = JsonDocuments.merge(spec, inputs.base().spec());
+      version = Math.max(version, inputs.base().version());
+      updated = later(updated, inputs.base().updated());
+    }
+    for (String group : inputs.groups()) {
+      DesiredRecord document = inputs.groupDocuments().get(group);
+      if (document != null) {
+        spec = JsonDocuments.merge(spec, document.spec());
+        version = Math.max(version, document.version());
+        updated = later(updated, document.updated());
       }
     }
-    Optional<DesiredRecord> own = store.desired().get(DesiredScope.NODE, node);
-    if (own.isPresent()) {
-      spec = JsonDocuments.merge(spec, own.get().spec());
-      version = Math.max(version, own.get().version());
-      updated = later(updated, own.get().updated());
+    if (inputs.own() != null) {
+      spec = JsonDocuments.merge(spec, inputs.own().spec());
+      version = Math.max(version, inputs.own().version());
+      updated = later(updated, inputs.own().updated());
     }
-    return new EffectiveDesired(version, spec, updated);
+    return new EffectiveDesired(version, spec, updated, inputs.base() != null);
   }
 
   private static Instant later(Instant a, Instant b) {

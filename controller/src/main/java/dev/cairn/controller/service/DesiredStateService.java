@@ -3,6 +3,7 @@ package dev.cairn.controller.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.controller.api.DesiredView;
+import dev.cairn.controller.error.ConflictException;
 import dev.cairn.controller.error.InvalidRequestException;
 import dev.cairn.controller.model.DesiredRecord;
 import dev.cairn.controller.model.DesiredScope;
@@ -14,13 +15,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Operator-facing desired state: documents per node and per group, and group membership. Every
- * change is stored with a new version and pushed at once to the affected connected agents.
+ * Operator-facing desired state: documents per node and per group, and group membership of nodes
+ * outside the inventory. Every change is stored with a new version and pushed at once to the
+ * affected connected agents. A change that would make the effective state of a node built on an
+ * inventory document invalid is refused, and nothing is stored.
  */
 public final class DesiredStateService {
   private final ControllerStore store;
   private final DesiredStateResolver resolver;
   private final DeviceService devices;
+  /** Serialises check-then-write of desired state here and in {@link InventoryService}. */
+  final Object writeLock = new Object();
 
   public DesiredStateService(
       ControllerStore store, DesiredStateResolver resolver, DeviceService devices) {
@@ -37,7 +42,12 @@ public final class DesiredStateService {
   public DesiredView putNode(String node, JsonNode spec, String actor)
       throws InvalidRequestException {
     Names.node(node);
-    DesiredRecord record = store.desired().put(DesiredScope.NODE, node, object(spec), actor);
+    ObjectNode document = object(spec);
+    DesiredRecord record;
+    synchronized (writeLock) {
+      check(List.of(resolver.inputs(node).withOwn(document)));
+      record = store.desired().put(DesiredScope.NODE, node, document, actor);
+    }
     devices.desiredChanged(node);
     return nodeView(node, Optional.of(record));
   }
@@ -50,16 +60,31 @@ public final class DesiredStateService {
   public DesiredView putGroup(String group, JsonNode spec, String actor)
       throws InvalidRequestException {
     Names.group(group);
-    DesiredRecord record = store.desired().put(DesiredScope.GROUP, group, object(spec), actor);
-    devices.desiredChanged(store.nodes().list().stream()
-        .filter(node -> node.groups().contains(group))
-        .map(NodeRecord::name)
-        .toList());
+    ObjectNode document = object(spec);
+    DesiredRecord record;
+    List<String> members;
+    synchronized (writeLock) {
+      members = store.nodes().list().stream()
+          .filter(node -> node.groups().contains(group))
+          .map(NodeRecord::name)
+          .toList();
+      List<DesiredInputs> proposals = new ArrayList<>();
+      for (String member : members) {
+        proposals.add(resolver.inputs(member).withGroupDocument(group, document));
+      }
+      check(proposals);
+      record = store.desired().put(DesiredScope.GROUP, group, document, actor);
+    }
+    devices.desiredChanged(members);
     return groupView(group, Optional.of(record));
   }
 
-  /** Sets the node's groups (later groups override earlier ones) and pushes the result. */
-  public DesiredView setGroups(String node, List<String> groups) throws InvalidRequestException {
+  /**
+   * Sets the groups of a node outside the inventory (later groups override earlier ones) and
+   * pushes the result. The inventory sets the groups of the nodes it lists.
+   */
+  public DesiredView setGroups(String node, List<String> groups)
+      throws InvalidRequestException, ConflictException {
     Names.node(node);
     if (groups == null) {
       throw new InvalidRequestException("Body must be {\"groups\": [\"name\", ...]}");
@@ -70,26 +95,49 @@ public final class DesiredStateService {
         checked.add(group);
       }
     }
-    store.desired().setGroups(node, checked);
+    synchronized (writeLock) {
+      if (store.nodes().get(node).map(n -> n.inventory().listed()).orElse(false)) {
+        throw new ConflictException("Node '" + node + "' is listed in the applied inventory, "
+            + "which sets its groups; change the inventory and upload it");
+      }
+      check(List.of(resolver.inputs(node).withGroups(checked, resolver.groupDocuments(checked))));
+      store.desired().setGroups(node, checked);
+    }
     devices.desiredChanged(node);
     return getNode(node);
+  }
+
+  /** Refuses the change if any proposal's effective state would be invalid. */
+  private static void check(List<DesiredInputs> proposals) throws InvalidRequestException {
+    List<String> problems = new ArrayList<>();
+    for (DesiredInputs proposal : proposals) {
+      problems.addAll(DesiredValidation.problems(proposal.node(),
+          DesiredStateResolver.compose(proposal)));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("The change would give nodes built on the inventory an "
+          + "invalid desired state; nothing was changed (see problems)", problems);
+    }
   }
 
   private DesiredView nodeView(String node, Optional<DesiredRecord> own) {
     EffectiveDesired effective = resolver.effective(node);
     List<String> groups = store.nodes().get(node).map(NodeRecord::groups).orElse(List.of());
+    DesiredView.Inventory inventory = store.desired().get(DesiredScope.INVENTORY, node)
+        .map(r -> new DesiredView.Inventory(r.version(), r.updated(), r.spec()))
+        .orElse(null);
     DesiredView base = groupView(node, own);
     return new DesiredView(scope(DesiredScope.NODE), node, base.version(), base.updated(),
-        base.updatedBy(), base.spec(), groups,
+        base.updatedBy(), base.spec(), groups, inventory,
         new DesiredView.Effective(effective.version(), effective.spec()));
   }
 
   private static DesiredView groupView(String name, Optional<DesiredRecord> record) {
     return record
         .map(r -> new DesiredView(scope(r.scope()), name, r.version(), r.updated(), r.updatedBy(),
-            r.spec(), null, null))
+            r.spec(), null, null, null))
         .orElseGet(() -> new DesiredView(scope(DesiredScope.GROUP), name, 0, null, null,
-            JsonDocuments.emptyObject(), null, null));
+            JsonDocuments.emptyObject(), null, null, null));
   }
 
   private static String scope(DesiredScope scope) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -101,11 +102,23 @@ public final class EnrollmentService {
       throw refused("The enrollment token was already used; ask an admin for a new one");
     }
     X509Certificate certificate = authority.issueClient(node, key, certificateValidity);
-    store.nodes().update(node, record -> record.withEnrollment(now, Certificates.serial(certificate)));
+    OptionalLong inventory = store.inventory().applied();
+    NodeRecord enrolled = store.nodes().update(node, record -> {
+      NodeRecord updated = record.withEnrollment(now, Certificates.serial(certificate));
+      return inventory.isPresent() && !updated.inventory().listed()
+          && !updated.inventory().orphaned()
+          ? updated.withInventory(updated.inventory().asFlagged(now)) : updated;
+    });
     metrics.enrolled();
     events.raise(node, "node.enrolled", "info",
         "Enrolled" + (agentVersion.isEmpty() ? "" : " (agent " + agentVersion + ")"),
         Map.of("tokenId", token.id(), "serial", Certificates.serial(certificate)), true);
+    if (inventory.isPresent() && !enrolled.inventory().listed()) {
+      // Matched by name: a node the applied inventory does not list is flagged, not refused.
+      events.raise(node, "node.not-in-inventory", "warning", "Enrolled, but inventory version "
+          + inventory.getAsLong() + " does not list '" + node + "'; add it to the inventory or "
+          + "retire it", Map.of("version", Long.toString(inventory.getAsLong())), true);
+    }
     return new Enrolled(node, certificate, authority.certificate());
   }
 

@@ -22,6 +22,12 @@ public interface ControllerStore extends AutoCloseable {
 
   EnrollmentTokenStore enrollmentTokens();
 
+  InventoryStore inventory();
+
+  RunStore runs();
+
+  AlertStore alerts();
+
   /** Reads a known key; throws {@link dev.cairn.controller.error.StoreException} if storage fails. */
   void ping();
 

@@ -9,6 +9,8 @@ import dev.cairn.controller.auth.ApiPrincipal;
 import dev.cairn.controller.auth.JsonUnauthorizedHandler;
 import dev.cairn.controller.auth.RoleAuthorizer;
 import dev.cairn.controller.auth.TokenAuthenticator;
+import dev.cairn.controller.fleet.BackupCheck;
+import dev.cairn.controller.fleet.ContactRule;
 import dev.cairn.controller.model.Role;
 import dev.cairn.controller.service.AuditService;
 import dev.cairn.controller.service.CommandService;
@@ -17,6 +19,7 @@ import dev.cairn.controller.service.DesiredStateService;
 import dev.cairn.controller.service.DeviceMetrics;
 import dev.cairn.controller.service.DeviceService;
 import dev.cairn.controller.service.EventService;
+import dev.cairn.controller.service.FleetChecks;
 import dev.cairn.controller.service.NodeService;
 import dev.cairn.controller.service.TokenService;
 import dev.cairn.controller.store.rocksdb.RocksControllerStore;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
@@ -87,7 +91,9 @@ class ResourcesAuthTest {
         .addProvider(new JsonExceptionMapper())
         .addProvider(new UnexpectedExceptionMapper())
         .addProvider(new AuditFilter(new AuditService(STORE), CLOCK))
-        .addResource(new NodesResource(new NodeService(STORE, devices, resolver, events, CLOCK), desired))
+        .addResource(new NodesResource(new NodeService(STORE, devices, resolver, events,
+            new FleetChecks(new ContactRule(Duration.ofSeconds(60), Duration.ofMinutes(15)),
+                new BackupCheck(Duration.ofHours(1)), CLOCK), CLOCK), desired))
         .addResource(new NodeCommandsResource(new CommandService(STORE, devices, CLOCK)))
         .addResource(new CommandsResource(new CommandService(STORE, devices, CLOCK)))
         .addResource(new ApiTokensResource(TOKENS))

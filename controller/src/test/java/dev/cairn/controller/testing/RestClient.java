@@ -44,6 +44,22 @@ public final class RestClient {
     return send("DELETE", path, null);
   }
 
+  /** Sends raw bytes (an inventory file or archive) with the given content type. */
+  public Reply putBytes(String path, byte[] body, String contentType)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json")
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode parsed = response.body().isEmpty() ? null : JSON.readTree(response.body());
+    return new Reply(response.statusCode(), parsed);
+  }
+
   public Reply send(String method, String path, Object body) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))

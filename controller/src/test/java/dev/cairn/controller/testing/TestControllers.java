@@ -19,4 +19,17 @@ public final class TestControllers {
   public static RunningController start(Path dataDir) throws Exception {
     return ControllerLauncher.start(configuration(dataDir));
   }
+
+  /** An agent of {@code node} enrolled with a token from the REST API (not yet connected). */
+  public static SimulatedAgent enrolled(RunningController controller, RestClient admin,
+      String node) throws Exception {
+    RestClient.Reply token = admin.post("/api/v1/enrollment-tokens", java.util.Map.of("node", node));
+    if (token.status() != 201) {
+      throw new AssertionError("Enrollment token for " + node + " refused: " + token.body());
+    }
+    SimulatedAgent agent = new SimulatedAgent(node, controller.grpcTarget(),
+        controller.caCertificate());
+    agent.enroll(token.body().get("token").asText());
+    return agent;
+  }
 }

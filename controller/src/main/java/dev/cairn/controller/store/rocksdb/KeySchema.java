@@ -14,10 +14,11 @@ import java.util.List;
  * a name from what follows it.
  *
  * <pre>
- * meta               "desired-version" -> 8-byte counter; "schema" -> "1"
+ * meta               "desired-version" -> 8-byte counter; "schema" -> "1";
+ *                    "inventory-applied" -> 8-byte inventory version
  * nodes              name -> NodeRecord
  * health             name -> HealthRecord (latest only)
- * desired            scope(N|G) name NUL version -> DesiredRecord (every version kept)
+ * desired            scope(N|G|I) name NUL version -> DesiredRecord (every version kept)
  * commands           id -> CommandRecord (the index by id)
  * queue              node NUL seq -> command id (the per-node queue)
  * results            command id -> ResultRecord
@@ -25,6 +26,10 @@ import java.util.List;
  * audit              atMillis position -> AuditRecord
  * tokens             'I' id -> ApiTokenRecord;  'H' sha256-hex -> id
  * enrollment-tokens  sha256-hex -> EnrollmentTokenRecord
+ * inventory-versions version -> InventoryVersionRecord
+ * inventory-files    version path -> the file's bytes (raw, not JSON)
+ * alerts             node NUL alert-key -> AlertRecord (the latest state of each alert)
+ * runs               'A' id -> RunRecord;  'O' id -> empty, while the run is running
  * </pre>
  */
 public final class KeySchema {
@@ -39,19 +44,26 @@ public final class KeySchema {
   public static final String AUDIT = "audit";
   public static final String TOKENS = "tokens";
   public static final String ENROLLMENT_TOKENS = "enrollment-tokens";
+  public static final String INVENTORY_VERSIONS = "inventory-versions";
+  public static final String INVENTORY_FILES = "inventory-files";
+  public static final String ALERTS = "alerts";
+  public static final String RUNS = "runs";
 
   /** Column families besides RocksDB's {@code default}, which stays empty. */
   public static final List<String> COLUMN_FAMILIES =
       List.of(META, NODES, HEALTH, DESIRED, COMMANDS, QUEUE, RESULTS, EVENTS, AUDIT, TOKENS,
-          ENROLLMENT_TOKENS);
+          ENROLLMENT_TOKENS, INVENTORY_VERSIONS, INVENTORY_FILES, ALERTS, RUNS);
 
   public static final byte[] DESIRED_VERSION = utf8("desired-version");
+  public static final byte[] INVENTORY_APPLIED = utf8("inventory-applied");
   public static final byte[] SCHEMA = utf8("schema");
   public static final String SCHEMA_VERSION = "1";
 
   private static final byte NUL = 0;
   private static final byte TOKEN_BY_ID = 'I';
   private static final byte TOKEN_BY_HASH = 'H';
+  private static final byte RUN = 'A';
+  private static final byte RUN_OPEN = 'O';
 
   private KeySchema() {}
 
@@ -86,7 +98,11 @@ public final class KeySchema {
 
   /** {@code scope name NUL}: the prefix of every version of one document. */
   public static byte[] desiredPrefix(DesiredScope scope, String name) {
-    byte scopeByte = scope == DesiredScope.NODE ? (byte) 'N' : (byte) 'G';
+    byte scopeByte = switch (scope) {
+      case NODE -> (byte) 'N';
+      case GROUP -> (byte) 'G';
+      case INVENTORY -> (byte) 'I';
+    };
     return concat(new byte[] {scopeByte}, utf8(name), new byte[] {NUL});
   }
 
@@ -121,6 +137,54 @@ public final class KeySchema {
 
   public static byte[] enrollmentToken(String hash) {
     return utf8(hash);
+  }
+
+  public static byte[] inventoryVersion(long version) {
+    return u64(version);
+  }
+
+  /** {@code version}: the prefix of every file of one inventory version. */
+  public static byte[] inventoryFilesPrefix(long version) {
+    return u64(version);
+  }
+
+  public static byte[] inventoryFile(long version, String path) {
+    return concat(u64(version), utf8(path));
+  }
+
+  /** The file's path inside its inventory version. */
+  public static String inventoryFilePath(byte[] key) {
+    return new String(key, 8, key.length - 8, StandardCharsets.UTF_8);
+  }
+
+  /** {@code node NUL}: the prefix of every alert of the node. */
+  public static byte[] alertPrefix(String node) {
+    return concat(utf8(node), new byte[] {NUL});
+  }
+
+  public static byte[] alert(String node, String key) {
+    return concat(alertPrefix(node), utf8(key));
+  }
+
+  public static byte[] run(String id) {
+    return concat(new byte[] {RUN}, utf8(id));
+  }
+
+  public static byte[] runPrefix() {
+    return new byte[] {RUN};
+  }
+
+  public static byte[] openRun(String id) {
+    return concat(new byte[] {RUN_OPEN}, utf8(id));
+  }
+
+  public static byte[] openRunPrefix() {
+    return new byte[] {RUN_OPEN};
+  }
+
+  /** The id in a {@link #run} or {@link #openRun} key. */
+  public static String runId(byte[] key) {
+    return new String(key, 1, key.length - 1, StandardCharsets.UTF_8);
   }
 
   /** The smallest key greater than every key starting with {@code prefix} (for reverse seeks). */

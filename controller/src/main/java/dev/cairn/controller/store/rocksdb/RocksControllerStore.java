@@ -1,6 +1,7 @@
 package dev.cairn.controller.store.rocksdb;
 
 import dev.cairn.controller.store.AgentEntryStore;
+import dev.cairn.controller.store.AlertStore;
 import dev.cairn.controller.store.ApiTokenStore;
 import dev.cairn.controller.store.AuditStore;
 import dev.cairn.controller.store.CommandStore;
@@ -8,7 +9,9 @@ import dev.cairn.controller.store.ControllerStore;
 import dev.cairn.controller.store.DesiredStore;
 import dev.cairn.controller.store.EnrollmentTokenStore;
 import dev.cairn.controller.store.EventStore;
+import dev.cairn.controller.store.InventoryStore;
 import dev.cairn.controller.store.NodeStore;
+import dev.cairn.controller.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,17 +27,23 @@ public final class RocksControllerStore implements ControllerStore {
   private final RocksAuditStore audit;
   private final RocksApiTokenStore apiTokens;
   private final RocksEnrollmentTokenStore enrollmentTokens;
+  private final RocksInventoryStore inventory;
+  private final RocksRunStore runs;
+  private final RocksAlertStore alerts;
 
   private RocksControllerStore(RocksDatabase db, Clock clock) {
     this.db = db;
     this.nodes = new RocksNodeStore(db);
     this.desired = new RocksDesiredStore(db, nodes, clock);
     this.commands = new RocksCommandStore(db, nodes);
-    this.events = new RocksEventStore(db);
+    this.alerts = new RocksAlertStore(db);
+    this.events = new RocksEventStore(db, alerts);
     this.agentEntries = new RocksAgentEntryStore(db, nodes, commands, events);
     this.audit = new RocksAuditStore(db);
     this.apiTokens = new RocksApiTokenStore(db);
     this.enrollmentTokens = new RocksEnrollmentTokenStore(db);
+    this.inventory = new RocksInventoryStore(db, nodes, desired);
+    this.runs = new RocksRunStore(db);
   }
 
   /** Opens (or creates) the database in {@code dir}. */
@@ -80,6 +89,21 @@ public final class RocksControllerStore implements ControllerStore {
   @Override
   public EnrollmentTokenStore enrollmentTokens() {
     return enrollmentTokens;
+  }
+
+  @Override
+  public InventoryStore inventory() {
+    return inventory;
+  }
+
+  @Override
+  public RunStore runs() {
+    return runs;
+  }
+
+  @Override
+  public AlertStore alerts() {
+    return alerts;
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.cairn.controller.store.DesiredStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
@@ -44,6 +45,29 @@ final class RocksDesiredStore implements DesiredStore {
       version = next;
       return record;
     }
+  }
+
+  /**
+   * Takes the next version, lets {@code fill} add the changes it versions to one batch, and writes
+   * that batch with the new counter value, synced. Callers holding node locks take them first.
+   */
+  long commit(BiConsumer<Long, WriteBatch> fill) {
+    synchronized (versionLock) {
+      long next = version + 1;
+      try (WriteBatch batch = new WriteBatch()) {
+        fill.accept(next, batch);
+        db.put(batch, KeySchema.META, KeySchema.DESIRED_VERSION, KeySchema.u64(next));
+        db.write(batch, true);
+      }
+      version = next;
+      return next;
+    }
+  }
+
+  /** Adds a document version to a batch (for {@link #commit}). */
+  void add(WriteBatch batch, DesiredRecord record) {
+    db.put(batch, KeySchema.DESIRED,
+        KeySchema.desired(record.scope(), record.name(), record.version()), db.encode(record));
   }
 
   @Override

@@ -10,9 +10,11 @@ import org.rocksdb.WriteBatch;
 final class RocksEventStore implements EventStore {
   private final RocksDatabase db;
   private final AppendLog<EventRecord> log;
+  private final RocksAlertStore alerts;
 
-  RocksEventStore(RocksDatabase db) {
+  RocksEventStore(RocksDatabase db, RocksAlertStore alerts) {
     this.db = db;
+    this.alerts = alerts;
     this.log = new AppendLog<>(db, KeySchema.EVENTS, EventRecord.class);
   }
 
@@ -25,11 +27,15 @@ final class RocksEventStore implements EventStore {
     }
   }
 
-  /** Adds the event to a batch that also carries other changes (an agent outbox entry). */
+  /**
+   * Adds the event to a batch that also carries other changes (an agent outbox entry), and the
+   * change of the alert it raises or clears, if it is an alert event.
+   */
   EventRecord add(WriteBatch batch, EventRecord event) {
     EventRecord stored = event.withPosition(log.nextPosition());
     db.put(batch, KeySchema.EVENTS, KeySchema.logEntry(stored.received(), stored.position()),
         db.encode(stored));
+    alerts.add(batch, stored);
     return stored;
   }
 
