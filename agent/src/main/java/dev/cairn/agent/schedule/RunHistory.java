@@ -1,5 +1,6 @@
 package dev.cairn.agent.schedule;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.agent.command.Completion;
@@ -9,12 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the scheduler remembers across restarts, in {@code <state>/schedules/history.json}
@@ -22,6 +26,8 @@ import java.util.TreeMap;
  * found), and for each schedule and volume the last run's result. Thread-safe.
  */
 public final class RunHistory {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -43,9 +49,11 @@ public final class RunHistory {
   }
 
   /**
-   * Reads the history in {@code dir} (empty if there is none yet).
+   * Reads the history in {@code dir} (empty if there is none yet). A damaged file is moved aside
+   * to {@code history.json.damaged} and the schedules start afresh (no missed run is caught up):
+   * an unattended node keeps backing up rather than refusing to start.
    *
-   * @throws IOException if the file cannot be read or is not a run history; the message names it
+   * @throws IOException if the file cannot be read or moved
    */
   public static RunHistory open(Path dir) throws IOException {
     Path file = dir.resolve("history.json");
@@ -53,9 +61,12 @@ public final class RunHistory {
       return new RunHistory(file, JSON.readValue(Files.readAllBytes(file), Document.class));
     } catch (NoSuchFileException e) {
       return new RunHistory(file, new Document(null, null));
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new IOException(file + " is not a schedule run history (" + e.getOriginalMessage() + "): move it aside;"
-          + " the schedules then start afresh without catching up missed runs", e);
+    } catch (JacksonException e) {
+      Path aside = dir.resolve("history.json.damaged");
+      Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+      LOG.warn("{} is not a schedule run history ({}); moved it to {} and starting the schedules afresh", file,
+          e.getOriginalMessage(), aside);
+      return new RunHistory(file, new Document(null, null));
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 final class SchedulerFixture implements AutoCloseable {
 
   final Outbox outbox;
+  final EventPublisher events;
   final EventAlerts alerts;
   final RunHistory history;
   final Scheduler scheduler;
@@ -30,7 +31,7 @@ final class SchedulerFixture implements AutoCloseable {
       MutableClock clock) throws IOException {
     this.settings = settings;
     this.outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.DEFAULTS, clock, BudgetListener.NONE);
-    EventPublisher events = new EventPublisher(outbox, clock);
+    this.events = new EventPublisher(outbox, clock);
     this.alerts = new EventAlerts(events);
     this.history = RunHistory.open(dir.resolve("schedules"));
     this.scheduler = new Scheduler(settings, new ScheduleRunner(jobs, volumes, settings, history,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.agent.testing.MutableClock;
 import dev.cairn.proto.v1.Event;
 import dev.cairn.proto.v1.Severity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,5 +122,16 @@ class SchedulerTest {
       assertThat(status.get(1).lastAttempt()).isEmpty();
       assertThat(status.get(1).nextDue()).contains(local("2026-05-05T02:00:00"));
     }
+  }
+
+  @Test
+  void open_damagedHistory_movesItAsideAndStartsAfresh() throws Exception {
+    Files.createDirectories(dir.resolve("schedules"));
+    Files.writeString(dir.resolve("schedules/history.json"), "{\"slots\": {\"daily\": tru");
+
+    RunHistory history = RunHistory.open(dir.resolve("schedules"));
+
+    assertThat(history.lastSlot("daily")).isEmpty();
+    assertThat(dir.resolve("schedules/history.json.damaged")).hasContent("{\"slots\": {\"daily\": tru");
   }
 }
