@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running agent: opens the state directory (lock, outbox, command inbox, desired state,
- * identity), registers the command handlers, starts periodic health reports and the link. Each
+ * identity), registers the command handlers (backup jobs among them), starts periodic health
+ * reports, the backup scheduler (docs/schedules.md) and the link. Each
  * part runs on its own thread; none waits for the link. {@link #close()} stops them in reverse
  * order. Thread-safe.
  *
