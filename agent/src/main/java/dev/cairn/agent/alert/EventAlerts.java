@@ -30,8 +30,8 @@ public final class EventAlerts implements Alerts {
     }
     Map<String, String> withKey = new LinkedHashMap<>(attributes);
     withKey.put("key", key);
-    events.publish("alert.raised", level == AlertLevel.CRITICAL ? Severity.SEVERITY_CRITICAL : Severity.SEVERITY_WARNING,
-        message, withKey);
+    Severity severity = level == AlertLevel.CRITICAL ? Severity.SEVERITY_CRITICAL : Severity.SEVERITY_WARNING;
+    events.publish("alert.raised", severity, message, withKey);
     raised.put(key, level);
   }
 

@@ -1,6 +1,7 @@
 package dev.cairn.agent.daemon;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,7 +75,8 @@ final class YamlSection {
     if (value == null) {
       return fallback;
     }
-    if (value instanceof List<?> list && list.stream().allMatch(v -> v != null && !(v instanceof Map || v instanceof List))) {
+    if (value instanceof List<?> list
+        && list.stream().allMatch(v -> v != null && !(v instanceof Map || v instanceof List))) {
       return list.stream().map(String::valueOf).toList();
     }
     problems.add(name(key) + ": must be a list of names, e.g. [postgresql-data, gitea-data]");
@@ -95,7 +97,7 @@ final class YamlSection {
 
   /** Every key and its single value, as strings (for free-form maps such as schedule expressions). */
   Map<String, String> strings() {
-    Map<String, String> values = new java.util.LinkedHashMap<>();
+    Map<String, String> values = new LinkedHashMap<>();
     for (Object key : map.keySet()) {
       String value = string(String.valueOf(key), null);
       if (value != null) {

@@ -35,7 +35,8 @@ public record BackupSettings(Path base, String repository, Path passwordFile, St
 
   /** The embedded defaults: repository and archive under the base, passwords and scratch under the state dir. */
   public static BackupSettings defaults(Path base, Path stateDir, String host) {
-    return new BackupSettings(base, base.resolve("backups/repo").toString(), stateDir.resolve("backup/repository.password"),
+    return new BackupSettings(base, base.resolve("backups/repo").toString(),
+        stateDir.resolve("backup/repository.password"),
         base.resolve("archives/repo").toString(), stateDir.resolve("backup/archive.password"),
         stateDir.resolve("backup/scratch"), host, List.of(), ZoneId.systemDefault());
   }

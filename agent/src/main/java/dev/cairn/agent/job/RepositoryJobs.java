@@ -60,7 +60,8 @@ public final class RepositoryJobs implements BackupJobs {
   }
 
   @Override
-  public synchronized Completion snapshot(String volume, List<String> tags) throws JobException, IOException, InterruptedException {
+  public synchronized Completion snapshot(String volume, List<String> tags)
+      throws JobException, IOException, InterruptedException {
     Path source = volumes.resolve(volume);
     if (!Files.isDirectory(source)) {
       throw new JobException("volume " + volume + ": " + source + " is not a directory; create the volume (cairn"
@@ -105,7 +106,8 @@ public final class RepositoryJobs implements BackupJobs {
       details.put("bytes", result.bytes());
       details.put("damaged", result.damaged());
       details.put("errors", result.errors());
-      String message = "restored snapshot " + record.shortId() + " into " + directory + ": " + result.files() + " files";
+      String message = "restored snapshot " + record.shortId() + " into " + directory + ": " + result.files()
+          + " files";
       return result.ok() ? Completion.changed(message, details)
           : failed(message + ", " + (result.damaged().size() + result.errors().size())
               + " damaged or not restored", details);
@@ -137,7 +139,8 @@ public final class RepositoryJobs implements BackupJobs {
   }
 
   @Override
-  public synchronized Completion restoreTest(String volume, String snapshot) throws JobException, IOException, InterruptedException {
+  public synchronized Completion restoreTest(String volume, String snapshot)
+      throws JobException, IOException, InterruptedException {
     try (OpenedRepository opened = open()) {
       SnapshotRecord record = find(opened, volume, snapshot);
       RestoreTestReport report = new RestoreTester(opened.repository(), settings.scratch()).run(record);
@@ -199,7 +202,8 @@ public final class RepositoryJobs implements BackupJobs {
           "blobsNew", report.blobsNew(), "bytesStored", report.bytesStored());
       return report.copied().isEmpty()
           ? Completion.ok("snapshot " + record.shortId() + " is already in the archive", details)
-          : Completion.changed("copied snapshot " + record.shortId() + " to the archive " + settings.archive(), details);
+          : Completion.changed("copied snapshot " + record.shortId() + " to the archive " + settings.archive(),
+              details);
     } catch (RepositoryException e) {
       throw new JobException("copy to the archive failed: " + e.getMessage(), e);
     }
@@ -212,8 +216,9 @@ public final class RepositoryJobs implements BackupJobs {
   private SnapshotRecord find(OpenedRepository opened, String volume, String snapshot)
       throws IOException, RepositoryException {
     boolean latest = snapshot == null || snapshot.isBlank() || "latest".equals(snapshot);
+    String ofVolume = volume == null || volume.isBlank() ? null : volume;
     return latest
-        ? opened.repository().findSnapshot("latest", volume == null || volume.isBlank() ? null : volume, settings.host())
+        ? opened.repository().findSnapshot("latest", ofVolume, settings.host())
         : opened.repository().findSnapshot(snapshot, null, null);
   }
 }

@@ -45,8 +45,9 @@ public final class SnapshotHandler implements CommandHandler<Command.TakeSnapsho
       } catch (JobException e) {
         one = Completion.failed(e.getMessage());
       }
-      details.put(volume, Map.of("outcome", one.outcome().name().toLowerCase(Locale.ROOT),
-          "message", one.message(), BackupJobs.SNAPSHOT_ID, String.valueOf(one.details().getOrDefault(BackupJobs.SNAPSHOT_ID, ""))));
+      String id = String.valueOf(one.details().getOrDefault(BackupJobs.SNAPSHOT_ID, ""));
+      details.put(volume, Map.of("outcome", one.outcome().name().toLowerCase(Locale.ROOT), "message", one.message(),
+          BackupJobs.SNAPSHOT_ID, id));
       if (one.outcome() == Outcome.FAILED) {
         failed.add(volume);
       }

@@ -37,7 +37,8 @@ class RetentionSimulationTest {
   @BeforeEach
   void createDir() throws Exception {
     Path shm = Path.of("/dev/shm");
-    dir = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "cairn-sim-") : Files.createTempDirectory("cairn-sim-");
+    dir = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "cairn-sim-")
+        : Files.createTempDirectory("cairn-sim-");
   }
 
   @AfterEach

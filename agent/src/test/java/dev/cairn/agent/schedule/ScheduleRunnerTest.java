@@ -71,7 +71,8 @@ class ScheduleRunnerTest {
         assertThat(archive.repository().snapshots()).extracting(SnapshotRecord::id).containsExactly(run.snapshotId());
       }
       Event event = f.events(RunReporter.EVENT_KIND).get(0);
-      assertThat(event.getAttributesMap()).containsEntry("schedule", "monthly").containsEntry("volume", "postgresql-data")
+      assertThat(event.getAttributesMap()).containsEntry("schedule", "monthly")
+          .containsEntry("volume", "postgresql-data")
           .containsEntry("snapshot", run.snapshotId());
     }
   }

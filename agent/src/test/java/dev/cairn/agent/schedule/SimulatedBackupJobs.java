@@ -4,6 +4,7 @@ import dev.cairn.agent.command.Completion;
 import dev.cairn.agent.job.BackupJobs;
 import dev.cairn.agent.job.RetentionPass;
 import dev.cairn.agent.job.SnapshotCatalog;
+import dev.cairn.agent.repository.RepositoryException;
 import dev.cairn.agent.retention.ForgetPolicy;
 import dev.cairn.agent.retention.SnapshotRef;
 import dev.cairn.agent.testing.MutableClock;
@@ -56,7 +57,8 @@ final class SimulatedBackupJobs implements BackupJobs, SnapshotCatalog {
     if (failSnapshots) {
       return Completion.failed("simulated failure: volume unreadable");
     }
-    SnapshotRef ref = new SnapshotRef(UUID.randomUUID().toString().replace("-", ""), clock.instant(), host, volume, tags);
+    String id = UUID.randomUUID().toString().replace("-", "");
+    SnapshotRef ref = new SnapshotRef(id, clock.instant(), host, volume, tags);
     catalog.put(ref.id(), ref);
     taken.add(ref);
     clock.advance(SNAPSHOT_TAKES);
@@ -87,7 +89,7 @@ final class SimulatedBackupJobs implements BackupJobs, SnapshotCatalog {
     try {
       RetentionPass.Result result = RetentionPass.apply(this, host, volume, policy, now, zone, dryRun);
       return Completion.ok("removed " + result.removed().size(), Map.of("removed", result.removed()));
-    } catch (dev.cairn.agent.repository.RepositoryException e) {
+    } catch (RepositoryException e) {
       throw new IllegalStateException(e);
     }
   }
