@@ -1,19 +1,26 @@
 package dev.cairn.agent.daemon;
 
 import dev.cairn.agent.health.HealthThresholds;
+import dev.cairn.agent.job.BackupSettings;
 import dev.cairn.agent.link.CaFingerprint;
 import dev.cairn.agent.link.EnrollmentSettings;
 import dev.cairn.agent.link.LinkOptions;
 import dev.cairn.agent.outbox.OutboxOptions;
+import dev.cairn.agent.retention.ForgetPolicy;
+import dev.cairn.agent.schedule.InvalidScheduleException;
+import dev.cairn.agent.schedule.ScheduleSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
@@ -40,6 +47,8 @@ public final class AgentConfiguration {
   private Health health = new Health();
   private Outbox outbox = new Outbox();
   private Link link = new Link();
+  private Backup backup = new Backup();
+  private Schedules schedules = new Schedules();
 
   /** {@code enrollment:} — only needed until the node has enrolled. */
   public static final class Enrollment {
@@ -63,6 +72,27 @@ public final class AgentConfiguration {
   public static final class Link {
     public long reconnectInitialMillis = LinkOptions.DEFAULTS.initialBackoff().toMillis();
     public long reconnectMaxMillis = LinkOptions.DEFAULTS.maxBackoff().toMillis();
+  }
+
+  /** {@code backup:} — where backups go; unset paths take the defaults of docs/schedules.md. */
+  public static final class Backup {
+    public String repository;
+    public Path passwordFile;
+    public String archive;
+    public Path archivePasswordFile;
+    public Path scratchDir;
+    public List<String> volumes = List.of();
+  }
+
+  /** {@code schedules:} — cron expressions by schedule name and what the runs need. */
+  public static final class Schedules {
+    public boolean enabled = true;
+    public String timeZone;
+    public String retention = ForgetPolicy.GFS_DEFAULT;
+    public double verifyReadDataPercent = 5;
+    public Path logDirectory;
+    public long logRetentionDays = 90;
+    public Map<String, String> cron = Map.of();
   }
 
   /**
@@ -100,7 +130,8 @@ public final class AgentConfiguration {
     }
     List<String> problems = new ArrayList<>();
     YamlSection root = YamlSection.root(document, problems);
-    root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link");
+    root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link", "backup",
+        "schedules");
     configuration.controller = root.string("controller", null);
     configuration.nodeName = root.string("nodeName", null);
     configuration.stateDir = Path.of(root.string("stateDir", configuration.stateDir.toString()));
@@ -122,15 +153,50 @@ public final class AgentConfiguration {
     configuration.link.reconnectInitialMillis = link.integer("reconnectInitialMillis",
         configuration.link.reconnectInitialMillis);
     configuration.link.reconnectMaxMillis = link.integer("reconnectMaxMillis", configuration.link.reconnectMaxMillis);
+    configuration.parseBackup(root.section("backup"));
+    configuration.parseSchedules(root.section("schedules"));
     if (!problems.isEmpty()) {
       throw AgentConfigurationException.of(source, problems);
     }
     return configuration;
   }
 
+  private void parseBackup(YamlSection section) {
+    section.allow("repository", "passwordFile", "archive", "archivePasswordFile", "scratchDir", "volumes");
+    backup.repository = section.string("repository", null);
+    backup.passwordFile = optionalPath(section.string("passwordFile", null));
+    backup.archive = section.string("archive", null);
+    backup.archivePasswordFile = optionalPath(section.string("archivePasswordFile", null));
+    backup.scratchDir = optionalPath(section.string("scratchDir", null));
+    backup.volumes = section.strings("volumes", List.of());
+  }
+
+  private void parseSchedules(YamlSection section) {
+    section.allow("enabled", "timeZone", "retention", "verifyReadDataPercent", "logDirectory", "logRetentionDays",
+        "cron");
+    schedules.enabled = section.bool("enabled", schedules.enabled);
+    schedules.timeZone = section.string("timeZone", null);
+    schedules.retention = section.string("retention", schedules.retention);
+    schedules.verifyReadDataPercent = section.number("verifyReadDataPercent", schedules.verifyReadDataPercent);
+    schedules.logDirectory = optionalPath(section.string("logDirectory", null));
+    schedules.logRetentionDays = section.integer("logRetentionDays", schedules.logRetentionDays);
+    YamlSection cron = section.section("cron");
+    cron.allow(ScheduleSettings.DEFAULT_EXPRESSIONS.keySet().toArray(String[]::new));
+    schedules.cron = cron.strings();
+  }
+
+  private static Path optionalPath(String value) {
+    return value == null || value.isBlank() ? null : Path.of(value);
+  }
+
   private void resolveAgainst(Path directory) {
     stateDir = directory.resolve(stateDir);
     baseDir = directory.resolve(baseDir);
+    backup.passwordFile = backup.passwordFile == null ? null : directory.resolve(backup.passwordFile);
+    backup.archivePasswordFile = backup.archivePasswordFile == null ? null
+        : directory.resolve(backup.archivePasswordFile);
+    backup.scratchDir = backup.scratchDir == null ? null : directory.resolve(backup.scratchDir);
+    schedules.logDirectory = schedules.logDirectory == null ? null : directory.resolve(schedules.logDirectory);
   }
 
   /**
@@ -181,6 +247,13 @@ public final class AgentConfiguration {
     if (link.reconnectInitialMillis < 1 || link.reconnectMaxMillis < link.reconnectInitialMillis) {
       problems.add("link: need 1 <= reconnectInitialMillis <= reconnectMaxMillis, got " + link.reconnectInitialMillis
           + " and " + link.reconnectMaxMillis);
+    }
+    try {
+      scheduleSettings();
+    } catch (InvalidScheduleException e) {
+      problems.add("schedules: " + e.getMessage());
+    } catch (DateTimeException e) {
+      problems.add("schedules.timeZone: '" + schedules.timeZone + "' is not a time zone (e.g. Europe/Berlin or UTC)");
     }
     if (!problems.isEmpty()) {
       throw AgentConfigurationException.of(source, problems);
@@ -239,6 +312,38 @@ public final class AgentConfiguration {
         Duration.ofMillis(link.reconnectMaxMillis));
   }
 
+  /** The node's time zone for schedules and retention: {@code schedules.timeZone}, else the system's. */
+  public ZoneId timeZone() {
+    return schedules.timeZone == null || schedules.timeZone.isBlank() ? ZoneId.systemDefault()
+        : ZoneId.of(schedules.timeZone);
+  }
+
+  /** Where backups go: the {@code backup:} keys over the defaults under the base and state directories. */
+  public BackupSettings backupSettings() {
+    BackupSettings defaults = BackupSettings.defaults(baseDir, stateDir, nodeName());
+    return new BackupSettings(baseDir,
+        backup.repository != null ? backup.repository : defaults.repository(),
+        backup.passwordFile != null ? backup.passwordFile : defaults.passwordFile(),
+        backup.archive != null ? backup.archive : defaults.archive(),
+        backup.archivePasswordFile != null ? backup.archivePasswordFile : defaults.archivePasswordFile(),
+        backup.scratchDir != null ? backup.scratchDir : defaults.scratch(),
+        nodeName(), backup.volumes, timeZone());
+  }
+
+  /**
+   * The schedules.
+   *
+   * @throws InvalidScheduleException if an expression, the policy or a number is invalid
+   */
+  public ScheduleSettings scheduleSettings() throws InvalidScheduleException {
+    Path logs = schedules.logDirectory != null ? schedules.logDirectory : baseDir.resolve("logs/cairn");
+    if (schedules.logRetentionDays > Integer.MAX_VALUE) {
+      throw new InvalidScheduleException("logRetentionDays is too large: " + schedules.logRetentionDays);
+    }
+    return ScheduleSettings.of(schedules.enabled, schedules.cron, schedules.retention,
+        schedules.verifyReadDataPercent, logs, (int) schedules.logRetentionDays, timeZone());
+  }
+
   // Setters for configurations built in code (quickstart, tests), as Dropwizard configurations have.
 
   public AgentConfiguration setController(String controller) {
@@ -276,6 +381,12 @@ public final class AgentConfiguration {
   public AgentConfiguration setReconnect(Duration initial, Duration max) {
     this.link.reconnectInitialMillis = initial.toMillis();
     this.link.reconnectMaxMillis = max.toMillis();
+    return this;
+  }
+
+  /** Turns the schedules on or off (tests that drive jobs by command turn them off). */
+  public AgentConfiguration setSchedulesEnabled(boolean enabled) {
+    this.schedules.enabled = enabled;
     return this;
   }
 

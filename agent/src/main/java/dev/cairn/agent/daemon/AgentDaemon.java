@@ -1,19 +1,36 @@
 package dev.cairn.agent.daemon;
 
+import dev.cairn.agent.alert.Alerts;
+import dev.cairn.agent.alert.EventAlerts;
 import dev.cairn.agent.command.Command;
 import dev.cairn.agent.command.CommandRegistry;
 import dev.cairn.agent.command.CommandService;
 import dev.cairn.agent.command.PingHandler;
 import dev.cairn.agent.desired.DesiredStateService;
+import dev.cairn.agent.health.BackupStatusSource;
 import dev.cairn.agent.health.HealthReporter;
 import dev.cairn.agent.health.HealthService;
 import dev.cairn.agent.health.ReportHealthHandler;
 import dev.cairn.agent.health.VolumeLayout;
+import dev.cairn.agent.job.ForgetHandler;
+import dev.cairn.agent.job.PruneHandler;
+import dev.cairn.agent.job.RepositoryJobs;
+import dev.cairn.agent.job.RestoreHandler;
+import dev.cairn.agent.job.RestoreTestHandler;
+import dev.cairn.agent.job.SnapshotHandler;
+import dev.cairn.agent.job.VerifyHandler;
 import dev.cairn.agent.link.AgentLink;
 import dev.cairn.agent.link.IdentityStore;
 import dev.cairn.agent.link.TlsChannelFactory;
 import dev.cairn.agent.outbox.EventPublisher;
 import dev.cairn.agent.outbox.Outbox;
+import dev.cairn.agent.schedule.BackupStatusView;
+import dev.cairn.agent.schedule.InvalidScheduleException;
+import dev.cairn.agent.schedule.RunHistory;
+import dev.cairn.agent.schedule.RunReporter;
+import dev.cairn.agent.schedule.ScheduleRunner;
+import dev.cairn.agent.schedule.ScheduleSettings;
+import dev.cairn.agent.schedule.Scheduler;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running agent: opens the state directory (lock, outbox, command inbox, desired state,
- * identity), registers the command handlers, starts periodic health reports and the link. Each
+ * identity), registers the command handlers (backup jobs among them), starts periodic health
+ * reports, the backup scheduler (docs/schedules.md) and the link. Each
  * part runs on its own thread; none waits for the link. {@link #close()} stops them in reverse
  * order. Thread-safe.
  *
@@ -45,6 +63,9 @@ public final class AgentDaemon implements Closeable {
   private CommandService commands;
   private DesiredStateService desired;
   private HealthReporter health;
+  private RepositoryJobs jobs;
+  private Scheduler scheduler;
+  private BackupStatusView backupStatus;
   private AgentLink link;
 
   private AgentDaemon(AgentConfiguration configuration) {
@@ -89,6 +110,19 @@ public final class AgentDaemon implements Closeable {
         configuration.thresholds(), clock);
     health = new HealthReporter(healthService, outbox, events, configuration.healthInterval());
 
+    Alerts alerts = new EventAlerts(events); // replaced by the persistent alert store of the volumes work
+    ScheduleSettings schedules;
+    try {
+      schedules = configuration.scheduleSettings();
+    } catch (InvalidScheduleException e) {
+      throw new AgentStartException("schedules: " + e.getMessage(), e);
+    }
+    jobs = new RepositoryJobs(configuration.backupSettings());
+    RunHistory history = RunHistory.open(state.resolve("schedules"));
+    backupStatus = new BackupStatusView(schedules, history, clock);
+    scheduler = new Scheduler(schedules, new ScheduleRunner(jobs, jobs::backedUpVolumes, schedules, history,
+        new RunReporter(events, alerts), clock), history, clock);
+
     CommandRegistry.Builder registry = CommandRegistry.builder();
     registerHandlers(registry);
     extraHandlers.accept(registry);
@@ -98,6 +132,8 @@ public final class AgentDaemon implements Closeable {
     parts.push(desired);
     health.start();
     parts.push(health);
+    scheduler.start();
+    parts.push(scheduler);
 
     link = new AgentLink(new AgentLink.Parts(
         new TlsChannelFactory(configuration.controller(), configuration.linkOptions()),
@@ -113,6 +149,12 @@ public final class AgentDaemon implements Closeable {
   private void registerHandlers(CommandRegistry.Builder registry) {
     registry.register(Command.Ping.class, new PingHandler());
     registry.register(Command.ReportHealth.class, new ReportHealthHandler(health));
+    registry.register(Command.TakeSnapshot.class, new SnapshotHandler(jobs));
+    registry.register(Command.Restore.class, new RestoreHandler(jobs));
+    registry.register(Command.Verify.class, new VerifyHandler(jobs));
+    registry.register(Command.RestoreTest.class, new RestoreTestHandler(jobs));
+    registry.register(Command.Forget.class, new ForgetHandler(jobs));
+    registry.register(Command.Prune.class, new PruneHandler(jobs));
   }
 
   private static String hostname() {
@@ -137,6 +179,16 @@ public final class AgentDaemon implements Closeable {
 
   public DesiredStateService desired() {
     return desired;
+  }
+
+  /** The scheduler of backup runs. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Backup status per volume from the schedules' run history (for the health report). */
+  public BackupStatusSource backupStatus() {
+    return backupStatus;
   }
 
   public AgentLink link() {

@@ -1,6 +1,7 @@
 package dev.cairn.agent.daemon;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,44 @@ final class YamlSection {
       return fallback;
     }
     return String.valueOf(value);
+  }
+
+  /** A list of strings (a YAML sequence of scalars). */
+  List<String> strings(String key, List<String> fallback) {
+    Object value = map.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof List<?> list
+        && list.stream().allMatch(v -> v != null && !(v instanceof Map || v instanceof List))) {
+      return list.stream().map(String::valueOf).toList();
+    }
+    problems.add(name(key) + ": must be a list of names, e.g. [postgresql-data, gitea-data]");
+    return fallback;
+  }
+
+  boolean bool(String key, boolean fallback) {
+    Object value = map.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    problems.add(name(key) + ": must be true or false, not '" + value + "'");
+    return fallback;
+  }
+
+  /** Every key and its single value, as strings (for free-form maps such as schedule expressions). */
+  Map<String, String> strings() {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Object key : map.keySet()) {
+      String value = string(String.valueOf(key), null);
+      if (value != null) {
+        values.put(String.valueOf(key), value);
+      }
+    }
+    return values;
   }
 
   long integer(String key, long fallback) {

@@ -131,4 +131,56 @@ class AgentConfigurationTest {
         .hasMessageContaining("enrollment.caFingerprint")
         .hasMessageContaining("sha256:");
   }
+
+  @Test
+  void load_backupAndSchedules_readsThemOverTheDefaults() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, """
+        controller: a:1
+        stateDir: state
+        baseDir: /srv/ai-q
+        backup:
+          passwordFile: secrets/repo.pw
+          volumes: [gitea-data, data]
+        schedules:
+          timeZone: Asia/Tokyo
+          verifyReadDataPercent: 20
+          cron:
+            daily: "15 1 * * *"
+            rotate-logs: "off"
+        """);
+    AgentConfiguration configuration = AgentConfiguration.load(file);
+    var backup = configuration.backupSettings();
+    assertThat(backup.repository()).isEqualTo("/srv/ai-q/backups/repo");
+    assertThat(backup.archive()).isEqualTo("/srv/ai-q/archives/repo");
+    assertThat(backup.passwordFile()).isEqualTo(dir.resolve("secrets/repo.pw"));
+    assertThat(backup.archivePasswordFile()).isEqualTo(dir.resolve("state/backup/archive.password"));
+    assertThat(backup.volumes()).containsExactly("gitea-data", "data");
+    assertThat(backup.zone()).isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
+    var schedules = configuration.scheduleSettings();
+    assertThat(schedules.schedules()).extracting(s -> s.name())
+        .containsExactly("incremental", "daily", "weekly", "monthly", "restore-test", "verify");
+    assertThat(schedules.schedules().get(1).cron().expression()).isEqualTo("15 1 * * *");
+    assertThat(schedules.verifyReadDataPercent()).isEqualTo(20);
+    assertThat(schedules.logDirectory()).isEqualTo(Path.of("/srv/ai-q/logs/cairn"));
+  }
+
+  @Test
+  void load_badScheduleSettings_namesEachProblem() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, """
+        controller: a:1
+        schedules:
+          cron:
+            hourly: "0 * * * *"
+        """);
+    assertThatThrownBy(() -> AgentConfiguration.load(file))
+        .hasMessageContaining("schedules.cron.hourly: unknown key");
+    Files.writeString(file, "controller: a:1\nschedules:\n  timeZone: Mars/Olympus\n");
+    assertThatThrownBy(() -> AgentConfiguration.load(file))
+        .hasMessageContaining("schedules.timeZone: 'Mars/Olympus' is not a time zone");
+    Files.writeString(file, "controller: a:1\nschedules:\n  cron:\n    daily: \"0 25 * * *\"\n");
+    assertThatThrownBy(() -> AgentConfiguration.load(file))
+        .hasMessageContaining("schedules: daily: '0 25 * * *' is not a cron expression");
+  }
 }

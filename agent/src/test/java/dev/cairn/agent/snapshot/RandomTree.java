@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * larger than a chunk, sparse files, symlinks (also dangling), hard links, long and unicode
  * names, odd modes (setuid, sticky, 000), other owners, nanosecond mtimes.
  */
-final class RandomTree {
+public final class RandomTree {
 
   private static final String[] NAMES = {"a", "data.bin", "Ünïcødé-名前-😀", "with space", "x".repeat(200),
       ".hidden", "-dash", "tab\tname", "日本語ファイル", "emoji🎉"};
@@ -26,13 +26,13 @@ final class RandomTree {
   private final List<Path> files = new ArrayList<>();
   private int counter;
 
-  RandomTree(long seed, Path root) {
+  public RandomTree(long seed, Path root) {
     this.random = new Random(seed);
     this.root = root;
   }
 
   /** Creates the tree; returns its root. */
-  Path build(int entries, int maxDepth) throws IOException {
+  public Path build(int entries, int maxDepth) throws IOException {
     Files.createDirectories(root);
     fill(root, entries, maxDepth);
     return root;

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Asserts that two trees are equal: names, types, bytes, modes, owners, mtimes (ns), link targets, hard links. */
-final class TreeComparison {
+public final class TreeComparison {
 
   private static final String ATTRS = "unix:mode,uid,gid,lastModifiedTime,ino,nlink,size";
 
   private TreeComparison() {}
 
-  static void assertSameTree(Path expected, Path actual) throws IOException {
+  public static void assertSameTree(Path expected, Path actual) throws IOException {
     List<Path> left = list(expected);
     List<Path> right = list(actual);
     assertThat(right.stream().map(Path::toString).toList())

@@ -1,0 +1,16 @@
+package dev.cairn.agent.job;
+
+import dev.cairn.agent.repository.RepositoryException;
+import dev.cairn.agent.retention.SnapshotRef;
+import java.io.IOException;
+import java.util.List;
+
+/** The snapshots of a repository as retention sees them: listed, and removed by id. */
+public interface SnapshotCatalog {
+
+  /** Every snapshot. */
+  List<SnapshotRef> list() throws IOException, RepositoryException;
+
+  /** Removes the snapshot records with these ids (their data stays until a prune). */
+  void remove(List<String> ids) throws IOException, RepositoryException;
+}
