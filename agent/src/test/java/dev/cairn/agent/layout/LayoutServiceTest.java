@@ -38,6 +38,16 @@ class LayoutServiceTest {
     return new Catalogue(c.base(), drift, c.volumes(), c.thresholds(), true);
   }
 
+  /** Lays the catalogue out, then gives postgresql-data {@code mode} and uid 4242 and deletes minio-config. */
+  private Path layOutThenDrift(Catalogue catalogue, String mode) throws IOException {
+    layout.converge(catalogue, RepairScope.ALL);
+    Path postgres = base().resolve("data/postgresql");
+    Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString(mode));
+    Files.setAttribute(postgres, "unix:uid", 4242);
+    Files.delete(base().resolve("config/minio"));
+    return postgres;
+  }
+
   @Test
   void converge_emptyBase_createsTheSeedsLayoutWithOwnersAndModes() throws IOException {
     LayoutReport report = layout.converge(CatalogueReader.defaults(base()), RepairScope.ALL);
@@ -71,11 +81,7 @@ class LayoutServiceTest {
   @Test
   void converge_reportPolicy_flagsModeOwnerAndMissingWithoutTouching() throws IOException {
     Catalogue catalogue = withDrift(CatalogueReader.defaults(base()), DriftPolicy.REPORT);
-    layout.converge(catalogue, RepairScope.ALL);
-    Path postgres = base().resolve("data/postgresql");
-    Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxrwxrwx"));
-    Files.setAttribute(postgres, "unix:uid", 4242);
-    Files.delete(base().resolve("config/minio"));
+    Path postgres = layOutThenDrift(catalogue, "rwxrwxrwx");
 
     LayoutReport report = layout.converge(catalogue, RepairScope.NONE);
 
@@ -92,11 +98,7 @@ class LayoutServiceTest {
   @Test
   void converge_repairScope_fixesModeOwnerAndMissingDirectories() throws IOException {
     Catalogue catalogue = CatalogueReader.defaults(base());
-    layout.converge(catalogue, RepairScope.ALL);
-    Path postgres = base().resolve("data/postgresql");
-    Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.setAttribute(postgres, "unix:uid", 4242);
-    Files.delete(base().resolve("config/minio"));
+    Path postgres = layOutThenDrift(catalogue, "rwxr-xr-x");
 
     LayoutReport report = layout.converge(catalogue, RepairScope.ALL);
 
