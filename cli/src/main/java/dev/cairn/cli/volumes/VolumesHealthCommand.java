@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
     description = {"Measure every volume of the catalogue now: bytes used under it, its filesystem's capacity, "
         + "free bytes and inode use, growth and days to full (with --state, from the agent's history), and "
         + "drift from the catalogue. Status ok, warning or critical by the catalogue's alert thresholds "
-        + "(seed: warning at 80 %, critical at 90 % filesystem use). Changes nothing.",
+        + "(seed: warning at 80%%, critical at 90%% filesystem use). Changes nothing.",
         "Exit status: 0 all ok, 1 some volume is warning, 2 some volume is critical, 3 the catalogue was "
             + "refused."})
 final class VolumesHealthCommand extends VolumesSubcommand {
