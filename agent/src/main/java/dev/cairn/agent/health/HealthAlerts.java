@@ -4,6 +4,7 @@ import dev.cairn.agent.alert.ActiveAlert;
 import dev.cairn.agent.alert.AlertService;
 import dev.cairn.agent.alert.Alerts.AlertLevel;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
  * Turns health reports into alerts: every finding whose condition raises alerts ({@link
  * Condition#alertKind()}) and is {@code warning} or {@code critical} raises its key at that level;
  * every active alert of those kinds that no finding holds up any more — the condition ended, or the
- * volume left the catalogue — is cleared. {@link AlertService} sends each change once. Attributes:
+ * volume left the catalogue — is cleared, except on a volume that could not be measured this time
+ * (its condition is unknown, not ended). {@link AlertService} sends each change once. Attributes:
  * {@code volume}, {@code path}, {@code service}, {@code tier}, and {@code schedule} for backups.
  * Not thread-safe: the reporter calls it under its lock.
  */
@@ -34,8 +36,12 @@ final class HealthAlerts {
 
   void update(HealthReport report) throws IOException {
     Map<String, Raise> wanted = new LinkedHashMap<>();
+    Set<String> unmeasured = new HashSet<>();
     for (VolumeHealth volume : report.volumes()) {
       for (Finding finding : volume.findings()) {
+        if (finding.condition() == Condition.MEASUREMENT && finding.level() != VolumeStatus.OK) {
+          unmeasured.add(volume.path());
+        }
         Optional<String> key = finding.alertKey();
         if (key.isEmpty() || finding.level() == VolumeStatus.OK) {
           continue;
@@ -53,7 +59,8 @@ final class HealthAlerts {
           attributes(raise.getValue()));
     }
     for (ActiveAlert active : alerts.active()) {
-      if (KINDS.contains(active.kind()) && !wanted.containsKey(active.key())) {
+      if (KINDS.contains(active.kind()) && !wanted.containsKey(active.key())
+          && !unmeasured.contains(active.attributes().get("path"))) {
         alerts.clear(active.key(), active.attributes().getOrDefault("volume", active.key()) + ": "
             + cleared(active.kind()));
       }
