@@ -15,6 +15,7 @@ import dev.cairn.cli.snapshot.RestoreTestCommand;
 import dev.cairn.cli.snapshot.SnapshotCommand;
 import dev.cairn.cli.snapshot.SnapshotsCommand;
 import dev.cairn.cli.snapshot.VerifyCommand;
+import dev.cairn.cli.volumes.VolumesCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       RestoreTestCommand.class,
       CopyCommand.class,
       ImagesCommand.class,
+      VolumesCommand.class,
     })
 public final class CairnCommand implements Runnable {
 

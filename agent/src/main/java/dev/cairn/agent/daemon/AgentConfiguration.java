@@ -59,6 +59,7 @@ public final class AgentConfiguration {
   /** {@code health:} */
   public static final class Health {
     public long intervalSeconds = 60;
+    public long walkIntervalSeconds = 900;
     public double warningPercent = HealthThresholds.DEFAULTS.warningPercent();
     public double criticalPercent = HealthThresholds.DEFAULTS.criticalPercent();
   }
@@ -141,8 +142,10 @@ public final class AgentConfiguration {
     configuration.enrollment.token = enrollment.string("token", null);
     configuration.enrollment.caFingerprint = enrollment.string("caFingerprint", null);
     YamlSection health = root.section("health");
-    health.allow("intervalSeconds", "warningPercent", "criticalPercent");
+    health.allow("intervalSeconds", "walkIntervalSeconds", "warningPercent", "criticalPercent");
     configuration.health.intervalSeconds = health.integer("intervalSeconds", configuration.health.intervalSeconds);
+    configuration.health.walkIntervalSeconds = health.integer("walkIntervalSeconds",
+        configuration.health.walkIntervalSeconds);
     configuration.health.warningPercent = health.number("warningPercent", configuration.health.warningPercent);
     configuration.health.criticalPercent = health.number("criticalPercent", configuration.health.criticalPercent);
     YamlSection outbox = root.section("outbox");
@@ -236,6 +239,10 @@ public final class AgentConfiguration {
     if (health.intervalSeconds < 1) {
       problems.add("health.intervalSeconds: must be at least 1, was " + health.intervalSeconds);
     }
+    if (health.walkIntervalSeconds < 0) {
+      problems.add("health.walkIntervalSeconds: must be 0 (walk at every report) or more, was "
+          + health.walkIntervalSeconds);
+    }
     try {
       thresholds();
     } catch (IllegalArgumentException e) {
@@ -301,6 +308,11 @@ public final class AgentConfiguration {
 
   public Duration healthInterval() {
     return Duration.ofSeconds(health.intervalSeconds);
+  }
+
+  /** How long the bytes used under a volume, from a directory walk, are reused (docs/volumes.md). */
+  public Duration walkInterval() {
+    return Duration.ofSeconds(health.walkIntervalSeconds);
   }
 
   public OutboxOptions outboxOptions() {

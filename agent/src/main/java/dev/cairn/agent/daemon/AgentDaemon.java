@@ -1,17 +1,20 @@
 package dev.cairn.agent.daemon;
 
-import dev.cairn.agent.alert.Alerts;
-import dev.cairn.agent.alert.EventAlerts;
+import dev.cairn.agent.alert.AlertService;
 import dev.cairn.agent.command.Command;
 import dev.cairn.agent.command.CommandRegistry;
 import dev.cairn.agent.command.CommandService;
 import dev.cairn.agent.command.PingHandler;
 import dev.cairn.agent.desired.DesiredStateService;
 import dev.cairn.agent.health.BackupStatusSource;
+import dev.cairn.agent.health.GrowthSamples;
+import dev.cairn.agent.health.GrowthWindow;
 import dev.cairn.agent.health.HealthReporter;
 import dev.cairn.agent.health.HealthService;
 import dev.cairn.agent.health.ReportHealthHandler;
-import dev.cairn.agent.health.VolumeLayout;
+import dev.cairn.agent.health.UsageMeter;
+import dev.cairn.agent.layout.LayoutApplier;
+import dev.cairn.agent.layout.LayoutService;
 import dev.cairn.agent.job.ForgetHandler;
 import dev.cairn.agent.job.PruneHandler;
 import dev.cairn.agent.job.RepositoryJobs;
@@ -62,6 +65,8 @@ public final class AgentDaemon implements Closeable {
   private Outbox outbox;
   private CommandService commands;
   private DesiredStateService desired;
+  private AlertService alerts;
+  private LayoutApplier layout;
   private HealthReporter health;
   private RepositoryJobs jobs;
   private Scheduler scheduler;
@@ -106,11 +111,9 @@ public final class AgentDaemon implements Closeable {
     EventPublisher events = new EventPublisher(outbox, clock);
     budget.publishTo(events);
 
-    HealthService healthService = new HealthService(new VolumeLayout(configuration.baseDir()),
-        configuration.thresholds(), clock);
-    health = new HealthReporter(healthService, outbox, events, configuration.healthInterval());
+    alerts = AlertService.open(state.resolve("alerts"), outbox, clock);
+    layout = new LayoutApplier(new LayoutService(), configuration.baseDir());
 
-    Alerts alerts = new EventAlerts(events); // replaced by the persistent alert store of the volumes work
     ScheduleSettings schedules;
     try {
       schedules = configuration.scheduleSettings();
@@ -123,13 +126,19 @@ public final class AgentDaemon implements Closeable {
     scheduler = new Scheduler(schedules, new ScheduleRunner(jobs, jobs::backedUpVolumes, schedules, history,
         new RunReporter(events, alerts), clock), history, clock);
 
+    HealthService healthService = new HealthService(layout, configuration.thresholds(), backupStatus,
+        GrowthSamples.open(state.resolve("health"), GrowthWindow.DEFAULT),
+        new UsageMeter(configuration.walkInterval(), clock), clock);
+    health = new HealthReporter(healthService, layout, outbox, events, alerts, configuration.healthInterval());
+
     CommandRegistry.Builder registry = CommandRegistry.builder();
     registerHandlers(registry);
     extraHandlers.accept(registry);
     commands = CommandService.start(state.resolve("commands"), registry.build(), outbox, events, clock);
     parts.push(commands);
-    desired = DesiredStateService.start(state.resolve("desired"), outbox, List.of(), clock);
+    desired = DesiredStateService.start(state.resolve("desired"), outbox, List.of(layout), clock);
     parts.push(desired);
+    desired.received().ifPresent(layout::adopt);
     health.start();
     parts.push(health);
     scheduler.start();
@@ -189,6 +198,16 @@ public final class AgentDaemon implements Closeable {
   /** Backup status per volume from the schedules' run history (for the health report). */
   public BackupStatusSource backupStatus() {
     return backupStatus;
+  }
+
+  /** The agent's alerts: raise and clear conditions (once each, through the outbox). */
+  public AlertService alerts() {
+    return alerts;
+  }
+
+  /** The volume catalogue and layout applier (the current catalogue, drift repair). */
+  public LayoutApplier layout() {
+    return layout;
   }
 
   public AgentLink link() {

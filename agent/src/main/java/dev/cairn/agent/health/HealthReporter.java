@@ -1,5 +1,9 @@
 package dev.cairn.agent.health;
 
+import dev.cairn.agent.alert.AlertService;
+import dev.cairn.agent.layout.LayoutApplier;
+import dev.cairn.agent.layout.LayoutReport;
+import dev.cairn.agent.layout.VolumeOutcome;
 import dev.cairn.agent.outbox.EntryKind;
 import dev.cairn.agent.outbox.EventPublisher;
 import dev.cairn.agent.outbox.Outbox;
@@ -7,35 +11,39 @@ import dev.cairn.proto.v1.Severity;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a health report to the outbox every interval (and on demand), and raises an {@code
- * alert.raised} event when a volume becomes {@code warning} or {@code critical}, an {@code
- * alert.cleared} event when it is {@code ok} again — once per change, not per report. Runs on its
- * own thread; never waits for the link. Thread-safe.
+ * Every interval (and on demand): repairs layout drift when the catalogue says {@code drift:
+ * REPAIR} (a {@code layout.repaired} event lists what was fixed), measures the volumes, writes the
+ * health report to the outbox and raises or clears alerts ({@link HealthAlerts}) — each change
+ * once. Runs on its own thread; never waits for the link. Thread-safe.
  */
 public final class HealthReporter implements Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HealthReporter.class);
 
   private final HealthService health;
+  private final LayoutApplier layout;
   private final Outbox outbox;
   private final EventPublisher events;
+  private final HealthAlerts alerts;
   private final Duration interval;
   private final ScheduledExecutorService executor;
-  private final Map<String, VolumeStatus> lastStatus = new HashMap<>();
 
-  public HealthReporter(HealthService health, Outbox outbox, EventPublisher events, Duration interval) {
+  public HealthReporter(HealthService health, LayoutApplier layout, Outbox outbox, EventPublisher events,
+      AlertService alerts, Duration interval) {
     this.health = health;
+    this.layout = layout;
     this.outbox = outbox;
     this.events = events;
+    this.alerts = new HealthAlerts(alerts);
     this.interval = interval;
     this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "cairn-health");
@@ -55,30 +63,22 @@ public final class HealthReporter implements Closeable {
     }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Measures, writes the report to the outbox and raises or clears alerts. Returns the report. */
+  /** Repairs drift (per policy), measures, writes the report to the outbox, updates alerts. Returns the report. */
   public synchronized HealthReport report() throws IOException {
+    LayoutReport repaired = layout.repairDrift();
+    if (repaired.changed()) {
+      String what = repaired.changedVolumes().stream()
+          .map(v -> v.volume().name() + ": " + String.join(", ", v.changes()))
+          .collect(Collectors.joining("; "));
+      LOG.info("layout: repaired drift: {}", what);
+      events.publish("layout.repaired", Severity.SEVERITY_INFO, "repaired layout drift: " + what,
+          Map.of("volumes", repaired.changedVolumes().stream().map(VolumeOutcome::volume)
+              .map(v -> v.name()).collect(Collectors.joining(","))));
+    }
     HealthReport report = health.measure();
     outbox.append(EntryKind.HEALTH, 0, HealthReportCodec.encode(report));
-    for (VolumeHealth volume : report.volumes()) {
-      VolumeStatus previous = lastStatus.getOrDefault(volume.path(), VolumeStatus.OK);
-      if (volume.status() != previous) {
-        alert(volume, previous);
-      }
-      lastStatus.put(volume.path(), volume.status());
-    }
+    alerts.update(report);
     return report;
-  }
-
-  private void alert(VolumeHealth volume, VolumeStatus previous) throws IOException {
-    Map<String, String> attributes = Map.of("alert", "volume-capacity", "path", volume.path(),
-        "status", volume.status().name().toLowerCase(java.util.Locale.ROOT),
-        "previous", previous.name().toLowerCase(java.util.Locale.ROOT));
-    if (volume.status() == VolumeStatus.OK) {
-      events.publish("alert.cleared", Severity.SEVERITY_INFO, volume.path() + " is ok again", attributes);
-    } else {
-      events.publish("alert.raised", volume.status() == VolumeStatus.CRITICAL ? Severity.SEVERITY_CRITICAL
-          : Severity.SEVERITY_WARNING, volume.path() + ": " + String.join("; ", volume.problems()), attributes);
-    }
   }
 
   @Override

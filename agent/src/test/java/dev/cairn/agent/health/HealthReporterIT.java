@@ -3,6 +3,11 @@ package dev.cairn.agent.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.cairn.agent.alert.AlertService;
+import dev.cairn.agent.layout.CatalogueReader;
+import dev.cairn.agent.layout.LayoutApplier;
+import dev.cairn.agent.layout.LayoutService;
+import dev.cairn.agent.layout.RepairScope;
 import dev.cairn.agent.outbox.BudgetListener;
 import dev.cairn.agent.outbox.EntryKind;
 import dev.cairn.agent.outbox.EventPublisher;
@@ -47,11 +52,16 @@ class HealthReporterIT {
 
   @Test
   void report_filesystemFillsAndEmpties_statusFollowsAndAlertsAreRaisedAndClearedOnce() throws Exception {
-    new VolumeLayout(mount).create();
+    new LayoutService().converge(CatalogueReader.defaults(mount), RepairScope.MISSING);
     try (Outbox outbox = Outbox.open(dir.resolve("outbox"), OutboxOptions.DEFAULTS, Clock.systemUTC(),
         BudgetListener.NONE)) {
-      HealthReporter reporter = new HealthReporter(new HealthService(new VolumeLayout(mount), HealthThresholds.DEFAULTS,
-          Clock.systemUTC()), outbox, new EventPublisher(outbox, Clock.systemUTC()), Duration.ofHours(1));
+      LayoutApplier layout = new LayoutApplier(new LayoutService(), mount);
+      AlertService alerts = AlertService.open(dir.resolve("alerts"), outbox, Clock.systemUTC());
+      HealthService health = new HealthService(layout, HealthThresholds.DEFAULTS, BackupStatusSource.NONE,
+          GrowthSamples.inMemory(GrowthWindow.DEFAULT), new UsageMeter(Duration.ZERO, Clock.systemUTC()),
+          Clock.systemUTC());
+      HealthReporter reporter = new HealthReporter(health, layout, outbox, new EventPublisher(outbox,
+          Clock.systemUTC()), alerts, Duration.ofHours(1));
       assertThat(reporter.report().worst()).isEqualTo(VolumeStatus.OK);
 
       Path filler = mount.resolve("data/postgresql/filler");
@@ -80,13 +90,16 @@ class HealthReporterIT {
         }
       }
       assertThat(healthReports).isEqualTo(5);
-      int volumes = new VolumeLayout(mount).existing().size();
+      int volumes = 6 + 7 * 3;
       // every volume sits on the one tmpfs: raised (warning), raised (critical), cleared — per volume
       assertThat(events).hasSize(3 * volumes);
       assertThat(events.subList(0, volumes)).allMatch(e -> e.getKind().equals("alert.raised")
-          && e.getAttributesOrThrow("status").equals("warning"));
-      assertThat(events.subList(volumes, 2 * volumes)).allMatch(e -> e.getAttributesOrThrow("status").equals("critical"));
+          && e.getAttributesOrThrow("level").equals("warning")
+          && e.getAttributesOrThrow("key").startsWith("volume-capacity:"));
+      assertThat(events.subList(volumes, 2 * volumes)).allMatch(e -> e.getAttributesOrThrow("level").equals("critical")
+          && e.getAttributesOrThrow("previous").equals("warning"));
       assertThat(events.subList(2 * volumes, 3 * volumes)).allMatch(e -> e.getKind().equals("alert.cleared"));
+      assertThat(alerts.active()).isEmpty();
     }
   }
 

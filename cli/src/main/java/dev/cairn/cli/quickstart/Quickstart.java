@@ -2,7 +2,9 @@ package dev.cairn.cli.quickstart;
 
 import dev.cairn.agent.daemon.AgentConfiguration;
 import dev.cairn.agent.daemon.AgentDaemon;
-import dev.cairn.agent.health.VolumeLayout;
+import dev.cairn.agent.layout.CatalogueReader;
+import dev.cairn.agent.layout.LayoutService;
+import dev.cairn.agent.layout.RepairScope;
 import dev.cairn.agent.link.CaFingerprint;
 import dev.cairn.agent.link.IdentityStore;
 import dev.cairn.agent.link.NodeIdentity;
@@ -59,7 +61,7 @@ public final class Quickstart implements AutoCloseable {
       String adminToken = controller.adminToken();
       AtomicFile.write(dir.resolve("admin.token"), (adminToken + "\n").getBytes(StandardCharsets.UTF_8), true);
       Path base = dir.resolve("ai-q");
-      new VolumeLayout(base).create();
+      new LayoutService().converge(CatalogueReader.defaults(base), RepairScope.MISSING);
 
       Path state = dir.resolve("agent");
       String node = nodeName();

@@ -6,9 +6,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** One run of the real {@code cairn} command tree with its output captured. */
-record CliRun(int status, String out, String err) {
+public record CliRun(int status, String out, String err) {
 
-  static CliRun of(String... args) {
+  public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Main.newCommandLine();

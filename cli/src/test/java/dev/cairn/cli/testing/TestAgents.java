@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.command.CommandRegistry;
 import dev.cairn.agent.daemon.AgentConfiguration;
 import dev.cairn.agent.daemon.AgentDaemon;
-import dev.cairn.agent.health.VolumeLayout;
+import dev.cairn.agent.layout.CatalogueReader;
+import dev.cairn.agent.layout.LayoutService;
+import dev.cairn.agent.layout.RepairScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +43,6 @@ public final class TestAgents {
 
   /** Creates the whole seed layout under {@code base}. */
   public static void seedLayout(Path base) throws Exception {
-    new VolumeLayout(base).create();
+    new LayoutService().converge(CatalogueReader.defaults(base), RepairScope.MISSING);
   }
 }
