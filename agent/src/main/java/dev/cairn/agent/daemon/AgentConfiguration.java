@@ -1,6 +1,7 @@
 package dev.cairn.agent.daemon;
 
 import dev.cairn.agent.health.HealthThresholds;
+import dev.cairn.agent.image.ImageSettings;
 import dev.cairn.agent.link.CaFingerprint;
 import dev.cairn.agent.link.EnrollmentSettings;
 import dev.cairn.agent.link.LinkOptions;
@@ -40,6 +41,8 @@ public final class AgentConfiguration {
   private Health health = new Health();
   private Outbox outbox = new Outbox();
   private Link link = new Link();
+  private Docker docker = new Docker();
+  private Images images = new Images();
 
   /** {@code enrollment:} — only needed until the node has enrolled. */
   public static final class Enrollment {
@@ -63,6 +66,17 @@ public final class AgentConfiguration {
   public static final class Link {
     public long reconnectInitialMillis = LinkOptions.DEFAULTS.initialBackoff().toMillis();
     public long reconnectMaxMillis = LinkOptions.DEFAULTS.maxBackoff().toMillis();
+  }
+
+  /** {@code docker:} — the node's Docker engine, for the image commands. */
+  public static final class Docker {
+    /** {@code unix:///path} or {@code tcp://127.0.0.1:port}; null = {@code DOCKER_HOST}, else the default socket. */
+    public String host;
+  }
+
+  /** {@code images:} — the image cache under {@code baseDir/cache/images}. */
+  public static final class Images {
+    public String alias = ImageSettings.DEFAULT_ALIAS;
   }
 
   /**
@@ -100,7 +114,8 @@ public final class AgentConfiguration {
     }
     List<String> problems = new ArrayList<>();
     YamlSection root = YamlSection.root(document, problems);
-    root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link");
+    root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link", "docker",
+        "images");
     configuration.controller = root.string("controller", null);
     configuration.nodeName = root.string("nodeName", null);
     configuration.stateDir = Path.of(root.string("stateDir", configuration.stateDir.toString()));
@@ -122,6 +137,12 @@ public final class AgentConfiguration {
     configuration.link.reconnectInitialMillis = link.integer("reconnectInitialMillis",
         configuration.link.reconnectInitialMillis);
     configuration.link.reconnectMaxMillis = link.integer("reconnectMaxMillis", configuration.link.reconnectMaxMillis);
+    YamlSection docker = root.section("docker");
+    docker.allow("host");
+    configuration.docker.host = docker.string("host", null);
+    YamlSection images = root.section("images");
+    images.allow("alias");
+    configuration.images.alias = images.string("alias", configuration.images.alias);
     if (!problems.isEmpty()) {
       throw AgentConfigurationException.of(source, problems);
     }
@@ -182,6 +203,14 @@ public final class AgentConfiguration {
       problems.add("link: need 1 <= reconnectInitialMillis <= reconnectMaxMillis, got " + link.reconnectInitialMillis
           + " and " + link.reconnectMaxMillis);
     }
+    if (docker.host != null && !docker.host.isBlank() && !docker.host.matches("(unix|tcp)://.+")) {
+      problems.add("docker.host: '" + docker.host + "' is neither unix:///path nor tcp://host:port");
+    }
+    try {
+      imageSettings();
+    } catch (IllegalArgumentException e) {
+      problems.add("images.alias: '" + images.alias + "' is not a valid tag: " + e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw AgentConfigurationException.of(source, problems);
     }
@@ -239,6 +268,15 @@ public final class AgentConfiguration {
         Duration.ofMillis(link.reconnectMaxMillis));
   }
 
+  /** The Docker engine's address; empty = {@code DOCKER_HOST}, else {@code unix:///var/run/docker.sock}. */
+  public Optional<String> dockerHost() {
+    return Optional.ofNullable(docker.host).filter(h -> !h.isBlank());
+  }
+
+  public ImageSettings imageSettings() {
+    return new ImageSettings(images.alias);
+  }
+
   // Setters for configurations built in code (quickstart, tests), as Dropwizard configurations have.
 
   public AgentConfiguration setController(String controller) {
@@ -276,6 +314,11 @@ public final class AgentConfiguration {
   public AgentConfiguration setReconnect(Duration initial, Duration max) {
     this.link.reconnectInitialMillis = initial.toMillis();
     this.link.reconnectMaxMillis = max.toMillis();
+    return this;
+  }
+
+  public AgentConfiguration setDockerHost(String host) {
+    this.docker.host = host;
     return this;
   }
 

@@ -9,6 +9,10 @@ import dev.cairn.agent.health.HealthReporter;
 import dev.cairn.agent.health.HealthService;
 import dev.cairn.agent.health.ReportHealthHandler;
 import dev.cairn.agent.health.VolumeLayout;
+import dev.cairn.agent.image.command.LoadImagesHandler;
+import dev.cairn.agent.image.command.NodeImages;
+import dev.cairn.agent.image.command.OutboxImageEvents;
+import dev.cairn.agent.image.command.RollbackImageHandler;
 import dev.cairn.agent.link.AgentLink;
 import dev.cairn.agent.link.IdentityStore;
 import dev.cairn.agent.link.TlsChannelFactory;
@@ -45,6 +49,7 @@ public final class AgentDaemon implements Closeable {
   private CommandService commands;
   private DesiredStateService desired;
   private HealthReporter health;
+  private NodeImages images;
   private AgentLink link;
 
   private AgentDaemon(AgentConfiguration configuration) {
@@ -89,6 +94,9 @@ public final class AgentDaemon implements Closeable {
         configuration.thresholds(), clock);
     health = new HealthReporter(healthService, outbox, events, configuration.healthInterval());
 
+    images = new NodeImages(configuration.baseDir(), configuration.imageSettings(),
+        configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
+    parts.push(images);
     CommandRegistry.Builder registry = CommandRegistry.builder();
     registerHandlers(registry);
     extraHandlers.accept(registry);
@@ -113,6 +121,8 @@ public final class AgentDaemon implements Closeable {
   private void registerHandlers(CommandRegistry.Builder registry) {
     registry.register(Command.Ping.class, new PingHandler());
     registry.register(Command.ReportHealth.class, new ReportHealthHandler(health));
+    registry.register(Command.LoadImages.class, new LoadImagesHandler(images));
+    registry.register(Command.RollbackImage.class, new RollbackImageHandler(images));
   }
 
   private static String hostname() {
