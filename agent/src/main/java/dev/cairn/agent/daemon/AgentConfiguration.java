@@ -2,6 +2,7 @@ package dev.cairn.agent.daemon;
 
 import dev.cairn.agent.health.HealthThresholds;
 import dev.cairn.agent.job.BackupSettings;
+import dev.cairn.agent.image.ImageSettings;
 import dev.cairn.agent.link.CaFingerprint;
 import dev.cairn.agent.link.EnrollmentSettings;
 import dev.cairn.agent.link.LinkOptions;
@@ -49,6 +50,8 @@ public final class AgentConfiguration {
   private Link link = new Link();
   private Backup backup = new Backup();
   private Schedules schedules = new Schedules();
+  private Docker docker = new Docker();
+  private Images images = new Images();
 
   /** {@code enrollment:} — only needed until the node has enrolled. */
   public static final class Enrollment {
@@ -96,6 +99,17 @@ public final class AgentConfiguration {
     public Map<String, String> cron = Map.of();
   }
 
+  /** {@code docker:} — the node's Docker engine, for the image commands. */
+  public static final class Docker {
+    /** {@code unix:///path} or {@code tcp://127.0.0.1:port}; null = {@code DOCKER_HOST}, else the default socket. */
+    public String host;
+  }
+
+  /** {@code images:} — the image cache under {@code baseDir/cache/images}. */
+  public static final class Images {
+    public String alias = ImageSettings.DEFAULT_ALIAS;
+  }
+
   /**
    * Reads and validates a configuration file.
    *
@@ -132,7 +146,7 @@ public final class AgentConfiguration {
     List<String> problems = new ArrayList<>();
     YamlSection root = YamlSection.root(document, problems);
     root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link", "backup",
-        "schedules");
+        "schedules", "docker", "images");
     configuration.controller = root.string("controller", null);
     configuration.nodeName = root.string("nodeName", null);
     configuration.stateDir = Path.of(root.string("stateDir", configuration.stateDir.toString()));
@@ -158,6 +172,12 @@ public final class AgentConfiguration {
     configuration.link.reconnectMaxMillis = link.integer("reconnectMaxMillis", configuration.link.reconnectMaxMillis);
     configuration.parseBackup(root.section("backup"));
     configuration.parseSchedules(root.section("schedules"));
+    YamlSection docker = root.section("docker");
+    docker.allow("host");
+    configuration.docker.host = docker.string("host", null);
+    YamlSection images = root.section("images");
+    images.allow("alias");
+    configuration.images.alias = images.string("alias", configuration.images.alias);
     if (!problems.isEmpty()) {
       throw AgentConfigurationException.of(source, problems);
     }
@@ -262,6 +282,14 @@ public final class AgentConfiguration {
     } catch (DateTimeException e) {
       problems.add("schedules.timeZone: '" + schedules.timeZone + "' is not a time zone (e.g. Europe/Berlin or UTC)");
     }
+    if (docker.host != null && !docker.host.isBlank() && !docker.host.matches("(unix|tcp)://.+")) {
+      problems.add("docker.host: '" + docker.host + "' is neither unix:///path nor tcp://host:port");
+    }
+    try {
+      imageSettings();
+    } catch (IllegalArgumentException e) {
+      problems.add("images.alias: '" + images.alias + "' is not a valid tag: " + e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw AgentConfigurationException.of(source, problems);
     }
@@ -356,6 +384,15 @@ public final class AgentConfiguration {
         schedules.verifyReadDataPercent, logs, (int) schedules.logRetentionDays, timeZone());
   }
 
+  /** The Docker engine's address; empty = {@code DOCKER_HOST}, else {@code unix:///var/run/docker.sock}. */
+  public Optional<String> dockerHost() {
+    return Optional.ofNullable(docker.host).filter(h -> !h.isBlank());
+  }
+
+  public ImageSettings imageSettings() {
+    return new ImageSettings(images.alias);
+  }
+
   // Setters for configurations built in code (quickstart, tests), as Dropwizard configurations have.
 
   public AgentConfiguration setController(String controller) {
@@ -399,6 +436,11 @@ public final class AgentConfiguration {
   /** Turns the schedules on or off (tests that drive jobs by command turn them off). */
   public AgentConfiguration setSchedulesEnabled(boolean enabled) {
     this.schedules.enabled = enabled;
+    return this;
+  }
+
+  public AgentConfiguration setDockerHost(String host) {
+    this.docker.host = host;
     return this;
   }
 

@@ -22,6 +22,10 @@ import dev.cairn.agent.job.RestoreHandler;
 import dev.cairn.agent.job.RestoreTestHandler;
 import dev.cairn.agent.job.SnapshotHandler;
 import dev.cairn.agent.job.VerifyHandler;
+import dev.cairn.agent.image.command.LoadImagesHandler;
+import dev.cairn.agent.image.command.NodeImages;
+import dev.cairn.agent.image.command.OutboxImageEvents;
+import dev.cairn.agent.image.command.RollbackImageHandler;
 import dev.cairn.agent.link.AgentLink;
 import dev.cairn.agent.link.IdentityStore;
 import dev.cairn.agent.link.TlsChannelFactory;
@@ -71,6 +75,7 @@ public final class AgentDaemon implements Closeable {
   private RepositoryJobs jobs;
   private Scheduler scheduler;
   private BackupStatusView backupStatus;
+  private NodeImages images;
   private AgentLink link;
 
   private AgentDaemon(AgentConfiguration configuration) {
@@ -131,6 +136,9 @@ public final class AgentDaemon implements Closeable {
         new UsageMeter(configuration.walkInterval(), clock), clock);
     health = new HealthReporter(healthService, layout, outbox, events, alerts, configuration.healthInterval());
 
+    images = new NodeImages(configuration.baseDir(), configuration.imageSettings(),
+        configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
+    parts.push(images);
     CommandRegistry.Builder registry = CommandRegistry.builder();
     registerHandlers(registry);
     extraHandlers.accept(registry);
@@ -164,6 +172,8 @@ public final class AgentDaemon implements Closeable {
     registry.register(Command.RestoreTest.class, new RestoreTestHandler(jobs));
     registry.register(Command.Forget.class, new ForgetHandler(jobs));
     registry.register(Command.Prune.class, new PruneHandler(jobs));
+    registry.register(Command.LoadImages.class, new LoadImagesHandler(images));
+    registry.register(Command.RollbackImage.class, new RollbackImageHandler(images));
   }
 
   private static String hostname() {

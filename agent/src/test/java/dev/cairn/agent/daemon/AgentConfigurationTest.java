@@ -183,4 +183,31 @@ class AgentConfigurationTest {
     assertThatThrownBy(() -> AgentConfiguration.load(file))
         .hasMessageContaining("schedules: daily: '0 25 * * *' is not a cron expression");
   }
+
+  @Test
+  void load_dockerAndImages_readsHostAndAlias() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, "controller: a:1\ndocker:\n  host: unix:///run/d.sock\nimages:\n  alias: latest\n");
+    AgentConfiguration configuration = AgentConfiguration.load(file);
+    assertThat(configuration.dockerHost()).hasValue("unix:///run/d.sock");
+    assertThat(configuration.imageSettings().alias()).isEqualTo("latest");
+  }
+
+  @Test
+  void load_noDockerSection_leavesTheHostToDockerHostAndTheAliasCurrent() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, "controller: a:1\n");
+    AgentConfiguration configuration = AgentConfiguration.load(file);
+    assertThat(configuration.dockerHost()).isEmpty();
+    assertThat(configuration.imageSettings().alias()).isEqualTo("current");
+  }
+
+  @Test
+  void load_badDockerHostAndAlias_namesBoth() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, "controller: a:1\ndocker:\n  host: /var/run/docker.sock\nimages:\n  alias: \"no way\"\n");
+    assertThatThrownBy(() -> AgentConfiguration.load(file))
+        .hasMessageContaining("docker.host: '/var/run/docker.sock' is neither unix:///path nor tcp://host:port")
+        .hasMessageContaining("images.alias: 'no way'");
+  }
 }

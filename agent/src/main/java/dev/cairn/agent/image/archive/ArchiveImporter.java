@@ -101,6 +101,7 @@ public final class ArchiveImporter {
       imported.add(
           new ImportedImage(image.refs(), image.manifestDigest(), image.config().digest(), image.layers().size(), cached, size));
     }
+    staging.awaitDurable();
     CommitReport report = cache.commit(List.copyOf(blobs.values()), manifests, refs);
     return new ImportReport(path.toString(), imported, report.blobsAdded(), report.bytesAdded(), staging.bytesWritten());
   }
