@@ -1,6 +1,7 @@
 package dev.cairn.inventory.desired;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ public record Hook(
 
   public Hook {
     command = command == null ? List.of() : List.copyOf(command);
-    env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(env));
+    env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
   }
 
   /** A step without extra environment. */
