@@ -7,13 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Resolves {@code cairn_hooks}: per service, {@code pre} and {@code post} lists of steps, each
  * exactly one of {@code command: [argv]} (on the node), {@code exec: {container, command}}
  * ({@code docker exec}), {@code pause: CONTAINER} or {@code unpause: CONTAINER}, with an optional
- * {@code timeout} (default 30s) and {@code on_error} ({@code fail}, the default, or
- * {@code continue}).
+ * {@code timeout} (default 30s), {@code on_error} ({@code fail}, the default, or
+ * {@code continue}) and, for command and exec steps, {@code env} (a mapping of variables).
  */
 final class HookSection {
 
@@ -65,7 +66,7 @@ final class HookSection {
   }
 
   private static Hook step(Spec s) {
-    s.only("command", "exec", "pause", "unpause", "timeout", "on_error");
+    s.only("command", "exec", "pause", "unpause", "timeout", "on_error", "env");
     List<String> kinds = new ArrayList<>();
     for (String kind : List.of("command", "exec", "pause", "unpause")) {
       if (s.has(kind)) {
@@ -82,9 +83,10 @@ final class HookSection {
       s.problem("timeout", "must be at least 1s");
     }
     OnError onError = s.choice("on_error", OnError.class, OnError.FAIL);
+    Map<String, String> env = env(s);
     switch (kinds.get(0)) {
       case "command" -> {
-        return new Hook(Type.COMMAND, null, argv(s, s, "command"), timeout, onError);
+        return new Hook(Type.COMMAND, null, argv(s, s, "command"), timeout, onError, env);
       }
       case "exec" -> {
         return s.spec("exec").map(e -> {
@@ -93,15 +95,35 @@ final class HookSection {
           if (container == null) {
             e.problem("container", "exec needs the container to run in");
           }
-          return new Hook(Type.EXEC, container, argv(e, e, "command"), timeout, onError);
+          return new Hook(Type.EXEC, container, argv(e, e, "command"), timeout, onError, env);
         }).orElse(null);
       }
       default -> {
         String kind = kinds.get(0);
+        if (!env.isEmpty()) {
+          s.problem("env", "only command and exec steps take env; " + kind + " runs nothing");
+        }
         return new Hook(kind.equals("pause") ? Type.PAUSE : Type.UNPAUSE,
             s.string(kind, null), List.of(), timeout, onError);
       }
     }
+  }
+
+  private static Map<String, String> env(Spec s) {
+    Map<String, String> env = new TreeMap<>();
+    if (!s.has("env")) {
+      return env;
+    }
+    s.spec("env").ifPresent(e -> e.entries().forEach((name, value) -> {
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        e.problem(name, "is not an environment variable name (letters, digits, _; not starting with a digit)");
+      } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+        env.put(name, String.valueOf(value));
+      } else {
+        e.problem(name, "must be a string, not " + Spec.describe(value));
+      }
+    }));
+    return env;
   }
 
   private static List<String> argv(Spec owner, Spec spec, String key) {

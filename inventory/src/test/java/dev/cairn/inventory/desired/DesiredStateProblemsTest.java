@@ -45,6 +45,9 @@ class DesiredStateProblemsTest {
       cairn_hooks: {postgresql: {pre: [{exec: {command: [a]}}]}}|cairn_hooks.postgresql.pre[0].exec.container: exec needs the container
       cairn_hooks: {mysql: {pre: []}}|cairn_hooks.mysql: no volume of this host belongs to service 'mysql'
       cairn_hooks: {redis: {pre: [{pause: r, timeout: soon}]}}|cairn_hooks.redis.pre[0].timeout: must be a duration
+      cairn_hooks: {redis: {pre: [{pause: r, env: {A: b}}]}}|cairn_hooks.redis.pre[0].env: only command and exec steps take env; pause runs nothing
+      cairn_hooks: {redis: {pre: [{command: [a], env: {1A: b}}]}}|cairn_hooks.redis.pre[0].env.1A: is not an environment variable name
+      cairn_hooks: {redis: {pre: [{command: [a], env: [A]}]}}|cairn_hooks.redis.pre[0].env: must be a mapping of fields, not a list
       cairn_images: {postgres: 15.6}|cairn_images.postgres.tag: must be a non-empty string, not the number 15.6 (quote it: "15.6")
       cairn_images: {Postgres: '15'}|cairn_images.Postgres: not an image name
       cairn_images: {postgres: {tag: current}}|cairn_images.postgres.alias: the alias must differ from the tag

@@ -82,6 +82,7 @@ class DesiredStateResolverTest {
             pre:
               - command: [pg_dumpall, -f, /srv/cairn/backups/postgresql/all.sql]
                 timeout: 10m
+                env: {PGUSER: postgres, PGPORT: 5433}
               - pause: pg
             post:
               - unpause: pg
@@ -114,7 +115,8 @@ class DesiredStateResolverTest {
     assertThat(s.hooks()).singleElement().satisfies(h -> {
       assertThat(h.pre()).containsExactly(
           new Hook(Type.COMMAND, null, List.of("pg_dumpall", "-f",
-              "/srv/cairn/backups/postgresql/all.sql"), 600, OnError.FAIL),
+              "/srv/cairn/backups/postgresql/all.sql"), 600, OnError.FAIL,
+              java.util.Map.of("PGUSER", "postgres", "PGPORT", "5433")),
           new Hook(Type.PAUSE, "pg", List.of(), 30, OnError.FAIL));
       assertThat(h.post()).containsExactly(
           new Hook(Type.UNPAUSE, "pg", List.of(), 30, OnError.CONTINUE));

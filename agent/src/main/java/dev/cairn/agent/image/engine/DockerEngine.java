@@ -61,6 +61,11 @@ public final class DockerEngine implements Closeable {
     return host;
   }
 
+  /** The docker-java client, for other users of the same engine (container hooks); do not close it. */
+  public DockerClient client() {
+    return client;
+  }
+
   /** The image with this id or reference, if the engine has it. */
   public Optional<EngineImage> inspect(String idOrRef) throws EngineException {
     try {
