@@ -13,6 +13,8 @@ import dev.cairn.agent.health.HealthReporter;
 import dev.cairn.agent.health.HealthService;
 import dev.cairn.agent.health.ReportHealthHandler;
 import dev.cairn.agent.health.UsageMeter;
+import dev.cairn.agent.hook.DockerContainerRuntime;
+import dev.cairn.agent.hook.VolumeHooks;
 import dev.cairn.agent.layout.LayoutApplier;
 import dev.cairn.agent.layout.LayoutService;
 import dev.cairn.agent.job.ForgetHandler;
@@ -31,6 +33,7 @@ import dev.cairn.agent.link.IdentityStore;
 import dev.cairn.agent.link.TlsChannelFactory;
 import dev.cairn.agent.outbox.EventPublisher;
 import dev.cairn.agent.outbox.Outbox;
+import dev.cairn.inventory.desired.Volume;
 import dev.cairn.agent.schedule.BackupStatusView;
 import dev.cairn.agent.schedule.InvalidScheduleException;
 import dev.cairn.agent.schedule.RunHistory;
@@ -76,6 +79,7 @@ public final class AgentDaemon implements Closeable {
   private Scheduler scheduler;
   private BackupStatusView backupStatus;
   private NodeImages images;
+  private VolumeHooks hooks;
   private AgentLink link;
 
   private AgentDaemon(AgentConfiguration configuration) {
@@ -125,7 +129,13 @@ public final class AgentDaemon implements Closeable {
     } catch (InvalidScheduleException e) {
       throw new AgentStartException("schedules: " + e.getMessage(), e);
     }
-    jobs = new RepositoryJobs(configuration.backupSettings());
+    images = new NodeImages(configuration.baseDir(), configuration.imageSettings(),
+        configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
+    parts.push(images);
+    hooks = new VolumeHooks(configuration.baseDir(),
+        volume -> layout.current().volume(volume).map(Volume::service),
+        () -> new DockerContainerRuntime(images.engine()));
+    jobs = new RepositoryJobs(configuration.backupSettings(), hooks);
     RunHistory history = RunHistory.open(state.resolve("schedules"));
     backupStatus = new BackupStatusView(schedules, history, clock);
     scheduler = new Scheduler(schedules, new ScheduleRunner(jobs, jobs::backedUpVolumes, schedules, history,
@@ -136,17 +146,15 @@ public final class AgentDaemon implements Closeable {
         new UsageMeter(configuration.walkInterval(), clock), clock);
     health = new HealthReporter(healthService, layout, outbox, events, alerts, configuration.healthInterval());
 
-    images = new NodeImages(configuration.baseDir(), configuration.imageSettings(),
-        configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
-    parts.push(images);
     CommandRegistry.Builder registry = CommandRegistry.builder();
     registerHandlers(registry);
     extraHandlers.accept(registry);
     commands = CommandService.start(state.resolve("commands"), registry.build(), outbox, events, clock);
     parts.push(commands);
-    desired = DesiredStateService.start(state.resolve("desired"), outbox, List.of(layout), clock);
+    desired = DesiredStateService.start(state.resolve("desired"), outbox, List.of(layout, hooks), clock);
     parts.push(desired);
     desired.received().ifPresent(layout::adopt);
+    desired.received().ifPresent(hooks::adopt);
     health.start();
     parts.push(health);
     scheduler.start();

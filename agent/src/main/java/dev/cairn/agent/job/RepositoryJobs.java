@@ -2,6 +2,10 @@ package dev.cairn.agent.job;
 
 import dev.cairn.agent.command.Completion;
 import dev.cairn.agent.command.Outcome;
+import dev.cairn.agent.hook.HookOutcome;
+import dev.cairn.agent.hook.HookReport;
+import dev.cairn.agent.hook.HookSequence;
+import dev.cairn.agent.hook.VolumeHooks;
 import dev.cairn.agent.repository.RepositoryException;
 import dev.cairn.agent.repository.RepositoryLock;
 import dev.cairn.agent.repository.SnapshotRecord;
@@ -43,11 +47,19 @@ public final class RepositoryJobs implements BackupJobs {
 
   private final BackupSettings settings;
   private final VolumeDirectory volumes;
+  private final VolumeHooks hooks;
   private final RepositoryAccess access = new RepositoryAccess();
 
+  /** Jobs without snapshot hooks. */
   public RepositoryJobs(BackupSettings settings) {
+    this(settings, VolumeHooks.none());
+  }
+
+  /** @param hooks the pre/post hooks every snapshot of a volume runs inside (application consistency) */
+  public RepositoryJobs(BackupSettings settings, VolumeHooks hooks) {
     this.settings = settings;
     this.volumes = new VolumeDirectory(settings.base(), settings.volumes());
+    this.hooks = hooks;
   }
 
   /** The volumes scheduled snapshots cover. */
@@ -68,8 +80,17 @@ public final class RepositoryJobs implements BackupJobs {
           + " volumes init) or remove it from backup.volumes");
     }
     try (OpenedRepository opened = open()) {
-      SnapshotResult result = new SnapshotPipeline(opened.repository(),
-          new SnapshotOptions(volume, tags, settings.host(), WORKERS), SnapshotProgress.NONE).run(source);
+      HookSequence.Result<SnapshotResult> run = hooks.around(volume, () -> new SnapshotPipeline(opened.repository(),
+          new SnapshotOptions(volume, tags, settings.host(), WORKERS), SnapshotProgress.NONE).run(source));
+      List<String> hookLines = run.report().outcomes().stream().map(HookOutcome::summary).toList();
+      if (!run.ran()) {
+        return failed("snapshot of " + volume + " not taken: a pre-snapshot hook failed: " + firstFailure(run.report()),
+            Map.of("volume", volume, "hooks", hookLines));
+      }
+      if (run.failure() != null) {
+        throw run.failure();
+      }
+      SnapshotResult result = run.value();
       SnapshotSummary s = result.summary();
       Map<String, Object> details = new LinkedHashMap<>();
       details.put(SNAPSHOT_ID, result.id());
@@ -80,12 +101,26 @@ public final class RepositoryJobs implements BackupJobs {
       details.put("filesUnchanged", s.filesUnchanged());
       details.put("bytesStored", s.bytesStored());
       details.put("errors", result.record().errors().size());
+      if (!hookLines.isEmpty()) {
+        details.put("hooks", hookLines);
+      }
       String message = "snapshot " + result.record().shortId() + " of " + volume + " saved"
           + (result.partial() ? " (PARTIAL: " + s.errors() + " files not readable)" : "");
+      if (run.report().failed()) {
+        return failed(message + ", but a hook failed: " + firstFailure(run.report()), details);
+      }
       return result.partial() ? failed(message, details) : Completion.changed(message, details);
     } catch (RepositoryException e) {
       throw new JobException("snapshot of " + volume + " failed: " + e.getMessage(), e);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new JobException("snapshot of " + volume + " failed: " + e, e);
     }
+  }
+
+  private static String firstFailure(HookReport report) {
+    return report.outcomes().stream().filter(o -> !o.ok()).findFirst().map(HookOutcome::summary).orElse("?");
   }
 
   @Override

@@ -47,13 +47,34 @@ public final class CatalogueReader {
    * @param agentBase the agent's configured base directory; the document must name the same or none
    */
   public static Optional<Catalogue> fromSpec(Struct spec, Path agentBase) throws CatalogueException {
+    return fromDocument(document(spec), agentBase, "desired state");
+  }
+
+  /**
+   * The whole desired-state document of a spec, over the node's defaults (for the parts other
+   * than the catalogue, e.g. the snapshot hooks); empty when the spec holds no such document.
+   */
+  public static Optional<DesiredState> desiredState(Struct spec, Path agentBase) throws CatalogueException {
+    return decode(document(spec), agentBase, "desired state");
+  }
+
+  private static Map<String, Object> document(Struct spec) {
     Map<String, Object> document = new LinkedHashMap<>();
     spec.getFieldsMap().forEach((k, v) -> document.put(k, plain(v)));
-    return fromDocument(document, agentBase, "desired state");
+    return document;
   }
 
   /** Like {@link #fromSpec} for a document already read into maps and lists. */
   static Optional<Catalogue> fromDocument(Map<String, Object> document, Path agentBase, String source)
+      throws CatalogueException {
+    Optional<DesiredState> state = decode(document, agentBase, source);
+    if (state.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(fromState(state.get(), "invalid " + source + "; nothing was changed"));
+  }
+
+  private static Optional<DesiredState> decode(Map<String, Object> document, Path agentBase, String source)
       throws CatalogueException {
     if (document.keySet().stream().noneMatch(DOCUMENT_FIELDS::contains)) {
       return Optional.empty();
@@ -77,7 +98,7 @@ public final class CatalogueReader {
     } catch (DesiredStateException e) {
       throw new CatalogueException(what, e.problems());
     }
-    return Optional.of(fromState(state, what));
+    return Optional.of(state);
   }
 
   /** The catalogue of a resolved desired state, after checking it. */

@@ -41,7 +41,8 @@ public final class NodeImages implements Closeable {
     return service;
   }
 
-  private synchronized DockerEngine engine() {
+  /** The node's Docker engine, connected on first use (also for container hooks). */
+  public synchronized DockerEngine engine() {
     if (engine == null) {
       engine = DockerEngine.connect(dockerHost);
     }

@@ -1,0 +1,105 @@
+package dev.cairn.agent.hook;
+
+import dev.cairn.agent.command.Completion;
+import dev.cairn.agent.desired.DesiredState;
+import dev.cairn.agent.desired.DesiredStateApplier;
+import dev.cairn.agent.layout.CatalogueException;
+import dev.cairn.agent.layout.CatalogueReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hooks around the node's snapshots: keeps the plans of the newest desired state
+ * ({@code hooks}, from {@code cairn_hooks}) and runs a volume's snapshot inside the plan of the
+ * service the volume belongs to. A desired state whose hooks cannot run is refused as a whole
+ * and the previous plans stay. Thread-safe.
+ */
+public final class VolumeHooks implements DesiredStateApplier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VolumeHooks.class);
+
+  private final Path agentBase;
+  private final Function<String, Optional<String>> serviceOfVolume;
+  private final Supplier<ContainerRuntime> containers;
+  private volatile List<HookPlan> plans = List.of();
+
+  /**
+   * @param serviceOfVolume the service a volume belongs to (from the volume catalogue)
+   * @param containers the container engine, asked for only when a plan has container steps
+   */
+  public VolumeHooks(Path agentBase, Function<String, Optional<String>> serviceOfVolume,
+      Supplier<ContainerRuntime> containers) {
+    this.agentBase = agentBase;
+    this.serviceOfVolume = serviceOfVolume;
+    this.containers = containers;
+  }
+
+  /** Hooks that run nothing: the snapshot alone. */
+  public static VolumeHooks none() {
+    return new VolumeHooks(Path.of("/"), volume -> Optional.empty(), () -> null);
+  }
+
+  /** The plans in force. */
+  public List<HookPlan> plans() {
+    return plans;
+  }
+
+  /** Takes the hooks of a desired state applied before this agent started; invalid ones are logged and ignored. */
+  public void adopt(DesiredState state) {
+    try {
+      plans = read(state).orElse(plans);
+    } catch (CatalogueException | HookDeclarationException e) {
+      LOG.warn("hooks: desired state version {} has hooks that cannot run: {}", state.version(), e.getMessage());
+    }
+  }
+
+  @Override
+  public Completion apply(DesiredState state) {
+    try {
+      Optional<List<HookPlan>> read = read(state);
+      if (read.isEmpty()) {
+        return Completion.ok("hooks: no desired-state document; hooks left as they are");
+      }
+      boolean changed = !read.get().equals(plans);
+      plans = read.get();
+      String message = "hooks: " + plans.size() + " service(s) with snapshot hooks";
+      return changed ? Completion.changed(message, java.util.Map.of()) : Completion.ok(message);
+    } catch (CatalogueException e) {
+      return Completion.failed("hooks: desired state refused, hooks left as they were: "
+          + String.join("; ", e.problems()));
+    } catch (HookDeclarationException e) {
+      return Completion.failed("hooks: desired state refused, hooks left as they were: " + e.getMessage());
+    }
+  }
+
+  private Optional<List<HookPlan>> read(DesiredState state) throws CatalogueException, HookDeclarationException {
+    Optional<dev.cairn.inventory.desired.DesiredState> document = CatalogueReader.desiredState(state.spec(), agentBase);
+    if (document.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(HookDeclarations.plans(document.get().hooks()));
+  }
+
+  /**
+   * Runs {@code snapshot} inside the pre and post hooks of {@code volume}'s service (none when
+   * the volume has no service or the service no hooks).
+   */
+  public <T> HookSequence.Result<T> around(String volume, Callable<T> snapshot) throws InterruptedException {
+    List<HookPlan> mine = serviceOfVolume.apply(volume)
+        .map(service -> HookDeclarations.forServices(plans, List.of(service)))
+        .orElse(List.of());
+    boolean needsContainers = mine.stream()
+        .flatMap(plan -> Stream.concat(plan.pre().stream(), plan.post().stream()))
+        .anyMatch(step -> !(step instanceof HookStep.Command));
+    try (HookExecutor executor = new HookExecutor(needsContainers ? containers.get() : null)) {
+      return new HookSequence(executor).around(mine, snapshot);
+    }
+  }
+}
