@@ -82,11 +82,15 @@ public final class RunService {
     RunRecord run = new RunRecord(id, request.pattern().strip(), probe.kind(),
         JsonDocuments.toJson(arguments), now, actor, notAfter, matched.warnings(),
         hosts, RunRecord.RUNNING, null);
-    store.runs().put(run);
     long ttl = Math.max(1, Duration.between(now, notAfter).toSeconds());
-    for (RunRecord.RunHost host : hosts) {
-      if (host.commandId() != null) {
-        queue(host, request, ttl, id, actor);
+    // Under settle's lock: a settle between storing the run and queueing its commands would see
+    // no commands, take every host as failed and end the run at once.
+    synchronized (this) {
+      store.runs().put(run);
+      for (RunRecord.RunHost host : hosts) {
+        if (host.commandId() != null) {
+          queue(host, request, ttl, id, actor);
+        }
       }
     }
     return views.view(settle(run));

@@ -211,6 +211,24 @@ class InventoryResourceIT {
   }
 
   @Test
+  void upload_tarGzCutMidway_is400AndStoresNothing() throws Exception {
+    StringBuilder vars = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      vars.append("# padding line ").append(i).append(" so the archive spans many blocks\n");
+    }
+    byte[] whole = tarGz(Map.of("inv/hosts.yml", "all:\n  hosts:\n    a:\n",
+        "inv/group_vars/all.yml", vars.toString()));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+    RestClient.Reply reply = admin.putBytes("/api/v1/inventory", cut, "application/gzip");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("error").asText()).isEqualTo("invalid-inventory");
+    assertThat(reply.body().get("problems").get(0).asText()).contains("not a readable tar");
+    assertThat(admin.get("/api/v1/inventory/versions").body()).isEmpty();
+  }
+
+  @Test
   void upload_largerThanLimit_is413() throws Exception {
     StringBuilder big = new StringBuilder("all:\n  hosts:\n");
     for (int i = 0; big.length() < 80 * 1024; i++) {

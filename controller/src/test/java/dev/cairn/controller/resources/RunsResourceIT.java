@@ -49,9 +49,11 @@ class RunsResourceIT {
   private RestClient admin;
   private final List<SimulatedAgent> agents = new java.util.ArrayList<>();
 
+  private ControllerConfiguration config;
+
   @BeforeEach
   void start() throws Exception {
-    ControllerConfiguration config = TestControllers.configuration(dir.resolve("controller"));
+    config = TestControllers.configuration(dir.resolve("controller"));
     config.setCommandExpiryInterval(io.dropwizard.util.Duration.milliseconds(200));
     controller = ControllerLauncher.start(config);
     admin = new RestClient(controller.restUrl(), controller.adminToken());
@@ -155,8 +157,8 @@ class RunsResourceIT {
 
     String id = startRun(admin, "web", 60).body().get("id").asText();
     answer(web1, 1, Outcome.OUTCOME_CHANGED, "changed something");
-    assertThat(admin.get("/api/v1/runs/" + id).body().get("status").asText())
-        .isEqualTo("running");
+    JsonNode running = admin.get("/api/v1/runs/" + id).body();
+    assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
     online(web2);
     answer(web2, 1, Outcome.OUTCOME_FAILED, "disk on fire");
 
@@ -166,6 +168,26 @@ class RunsResourceIT {
     assertThat(ended.at("/counts/failed").asInt()).isEqualTo(1);
     assertThat(hosts(ended).get("web2").get("message").asText()).isEqualTo("disk on fire");
     assertThat(admin.get("/api/v1/runs").body().findValuesAsText("id")).contains(id);
+  }
+
+  @Test
+  void start_controllerRestartsMidRun_runAndQueuedCommandSurvive() throws Exception {
+    SimulatedAgent web2 = enrolled("web2");
+    String id = startRun(admin, "web2", 60).body().get("id").asText();
+
+    controller.close();
+    controller = ControllerLauncher.start(config);
+    admin = new RestClient(controller.restUrl(), controller.adminToken());
+    SimulatedAgent reconnected = new SimulatedAgent("web2", controller.grpcTarget(),
+        controller.caCertificate()).withIdentity(web2.keys(), web2.certificate());
+    agents.add(reconnected);
+    assertThat(admin.get("/api/v1/runs/" + id).body().get("status").asText())
+        .isEqualTo("running");
+    online(reconnected);
+    answer(reconnected, 1, Outcome.OUTCOME_OK, "pong after restart");
+
+    JsonNode ended = awaitStatus(id, "completed");
+    assertThat(hosts(ended).get("web2").get("message").asText()).isEqualTo("pong after restart");
   }
 
   @Test
