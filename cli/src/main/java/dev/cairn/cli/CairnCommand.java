@@ -8,6 +8,7 @@ import dev.cairn.cli.inventory.InventoryCommand;
 import dev.cairn.cli.quickstart.QuickstartCommand;
 import dev.cairn.cli.snapshot.CopyCommand;
 import dev.cairn.cli.snapshot.DiffCommand;
+import dev.cairn.cli.snapshot.ForgetCommand;
 import dev.cairn.cli.snapshot.PruneCommand;
 import dev.cairn.cli.snapshot.RepoCommand;
 import dev.cairn.cli.snapshot.RestoreCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
       RestoreCommand.class,
       DiffCommand.class,
       VerifyCommand.class,
+      ForgetCommand.class,
       PruneCommand.class,
       RestoreTestCommand.class,
       CopyCommand.class,

@@ -2,49 +2,52 @@ package dev.cairn.agent.backend;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * Turns a repository URL into a backend. {@code local:/path} or a plain path opens a
- * {@link LocalDirBackend}; other schemes ({@code s3:}) are added here as their backends arrive.
+ * Opens the backend a repository location names ({@link BackendLocation}): a {@link
+ * LocalDirBackend} for a directory, or an {@link S3Backend} wrapped in the standard retrying and
+ * logging decorators for {@code s3:} with its credentials from the environment ({@link
+ * S3Settings#fromEnvironment}) and a {@link TemporaryStaging} directory for its packs.
  */
 public final class BackendFactory {
 
   private BackendFactory() {}
 
-  /** The scheme of a repository URL: {@code local} for plain paths. */
-  public static String scheme(String url) {
-    int colon = url.indexOf(':');
-    if (colon <= 1 || url.substring(0, colon).contains("/")) {
-      return "local"; // a path (a one-letter "scheme" would be a drive letter elsewhere)
+  /** Opens the backend named by {@code location}; creates nothing (an absent repository stays absent). */
+  public static OpenedBackend open(String location) throws IOException, BackendConfigException {
+    return open(location, System.getenv(), null, false);
+  }
+
+  /** Opens the backend named by {@code location}, creating its directory or S3 bucket when missing. */
+  public static OpenedBackend create(String location) throws IOException, BackendConfigException {
+    return open(location, System.getenv(), null, true);
+  }
+
+  /**
+   * Opens (with {@code create}: creating the directory or bucket) the backend named by {@code
+   * location}, with S3 settings from {@code env}; a remote backend stages its packs in a private
+   * directory under {@code stagingParent} (null: {@link TemporaryStaging#defaultParent}), e.g. the
+   * agent's cache directory.
+   */
+  public static OpenedBackend open(String location, Map<String, String> env, Path stagingParent, boolean create)
+      throws IOException, BackendConfigException {
+    BackendLocation parsed = BackendLocation.parse(location);
+    if (parsed instanceof BackendLocation.Local local) {
+      LocalDirBackend backend = LocalDirBackend.open(local.path(), create);
+      return new OpenedBackend(backend, backend.stagingDirectory());
     }
-    return url.substring(0, colon).toLowerCase(Locale.ROOT);
-  }
-
-  /** Opens the backend named by {@code url}; creates nothing (an absent repository stays absent). */
-  public static OpenedBackend open(String url) throws IOException {
-    return open(url, false);
-  }
-
-  /** Opens the backend named by {@code url}, creating its directory or bucket prefix when missing. */
-  public static OpenedBackend create(String url) throws IOException {
-    return open(url, true);
-  }
-
-  private static OpenedBackend open(String url, boolean create) throws IOException {
-    String scheme = scheme(url);
-    switch (scheme) {
-      case "local":
-        String path = url.startsWith("local:") ? url.substring("local:".length()) : url;
-        if (path.isBlank()) {
-          throw new IllegalArgumentException("repository URL '" + url + "' names no directory");
-        }
-        LocalDirBackend local = LocalDirBackend.open(Path.of(path), create);
-        return new OpenedBackend(local, local.stagingDirectory());
-      default:
-        throw new IllegalArgumentException(
-            "unsupported repository URL scheme '" + scheme + ":' in '" + url
-                + "': use a local directory path (local:/path or /path)");
+    BackendLocation.S3 s3 = (BackendLocation.S3) parsed;
+    S3Backend raw = S3Backend.create(S3Settings.fromEnvironment(s3, env));
+    try {
+      if (create) {
+        raw.createBucketIfMissing();
+      }
+      Path staging = TemporaryStaging.create(stagingParent != null ? stagingParent : TemporaryStaging.defaultParent(env));
+      return new OpenedBackend(RetryingBackend.standard(raw), staging, true);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
     }
   }
 }

@@ -80,12 +80,18 @@ public final class LocalDirBackend implements Backend {
               FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           InputStream in = content.open()) {
         byte[] buffer = new byte[1 << 16];
+        long written = 0;
         int n;
         while ((n = in.read(buffer)) > 0) {
           ByteBuffer slice = ByteBuffer.wrap(buffer, 0, n);
           while (slice.hasRemaining()) {
             out.write(slice);
           }
+          written += n;
+        }
+        if (written != content.length()) {
+          throw new IOException(handle + ": the content gave " + written + " bytes, " + content.length()
+              + " were announced; nothing was saved");
         }
         out.force(true);
       }
@@ -111,13 +117,14 @@ public final class LocalDirBackend implements Backend {
 
   @Override
   public InputStream open(Handle handle, long offset, long length) throws IOException {
+    if (offset < 0) {
+      throw new IllegalArgumentException(handle + ": negative offset " + offset);
+    }
     FileChannel channel = FileChannel.open(path(handle), StandardOpenOption.READ);
     try {
       long size = channel.size();
-      if (offset > size) {
-        throw new IOException(handle + ": offset " + offset + " is past the end (" + size + " bytes)");
-      }
-      long limit = length < 0 ? size - offset : Math.min(length, size - offset);
+      long available = Math.max(0, size - offset); // past the end: no bytes, the caller checks lengths
+      long limit = length < 0 ? available : Math.min(length, available);
       return new ChannelRangeInputStream(channel, offset, limit);
     } catch (IOException | RuntimeException e) {
       channel.close();

@@ -5,13 +5,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A backend opened from a repository URL, with the local directory where pack files are staged
- * (on the repository's filesystem for a local backend, so saving a pack is a rename). Immutable.
+ * A backend opened from a repository location, with the local directory where pack files are
+ * staged before they are saved: on the repository's own filesystem for a local backend (saving a
+ * pack is then a rename), a process-private {@link TemporaryStaging} directory for a remote one
+ * (deleted by {@link #close()}). Immutable.
  */
-public record OpenedBackend(Backend backend, Path stagingDirectory) implements Closeable {
+public record OpenedBackend(Backend backend, Path stagingDirectory, boolean temporaryStaging) implements Closeable {
+
+  /** A backend whose staging directory belongs to the repository (it outlives this object). */
+  public OpenedBackend(Backend backend, Path stagingDirectory) {
+    this(backend, stagingDirectory, false);
+  }
 
   @Override
   public void close() throws IOException {
-    backend.close();
+    try {
+      backend.close();
+    } finally {
+      if (temporaryStaging) {
+        TemporaryStaging.delete(stagingDirectory);
+      }
+    }
   }
 }

@@ -45,97 +45,103 @@ public final class Pruner {
     this.repository = repository;
   }
 
+  /** Prunes under its own exclusive lock (fails at once if the repository is in use). */
   @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public PruneReport run() throws IOException, RepositoryException, InterruptedException {
-    long start = System.nanoTime();
     try (RepositoryLock lock = repository.lockExclusive("prune")) {
-      // 1. what the snapshots use (stop on any doubt)
-      Index index = repository.loadIndex();
-      List<SnapshotRecord> snapshots = repository.snapshots();
-      List<String> unreadable = new ArrayList<>();
-      PackListing listing = PackListing.load(repository, index, unreadable::add);
-      Map<String, List<PackEntry>> packs = allPacks(index, listing);
-      Index combined = new Index();
-      packs.forEach((name, entries) -> combined.add(new PackDescriptor(name, listing.sizes.get(name), entries)));
-      Set<BlobId> used = usedBlobs(new BlobStore(repository, combined), snapshots);
-
-      // 2. keep each used blob once: prefer packs that are fully used
-      Map<BlobId, String> chosen = new HashMap<>();
-      List<String> order = new ArrayList<>(packs.keySet());
-      order.sort(Comparator.comparingDouble((String p) -> -usedFraction(packs.get(p), used)).thenComparing(p -> p));
-      for (String pack : order) {
-        for (PackEntry entry : packs.get(pack)) {
-          if (used.contains(entry.id())) {
-            chosen.putIfAbsent(entry.id(), pack);
-          }
-        }
-      }
-      for (BlobId id : used) {
-        if (!chosen.containsKey(id)) {
-          throw new CorruptObjectException("blob " + id.shortHex() + " is used by a snapshot but stored nowhere: "
-              + "run 'cairn verify' to see which snapshots are damaged; nothing was deleted");
-        }
-      }
-
-      // 3. classify
-      List<PackDescriptor> keep = new ArrayList<>();
-      List<String> repack = new ArrayList<>();
-      List<String> delete = new ArrayList<>();
-      long bytesBefore = 0;
-      long blobsKept = 0;
-      long blobsTotal = 0;
-      for (String pack : order) {
-        List<PackEntry> entries = packs.get(pack);
-        long size = listing.sizes.get(pack);
-        bytesBefore += size;
-        blobsTotal += entries.size();
-        long usedBytes = 0;
-        int usedCount = 0;
-        for (PackEntry entry : entries) {
-          if (pack.equals(chosen.get(entry.id()))) {
-            usedBytes += entry.storedLength();
-            usedCount++;
-          }
-        }
-        if (usedCount == 0) {
-          delete.add(pack);
-        } else if (usedCount == entries.size() || (size - usedBytes) <= MAX_UNUSED * size) {
-          keep.add(new PackDescriptor(pack, size, entries));
-          blobsKept += usedCount;
-        } else {
-          repack.add(pack);
-        }
-      }
-
-      // 4. repack, 5. new index
-      List<PackDescriptor> written = repack(repack, packs, chosen);
-      for (PackDescriptor pack : written) {
-        blobsKept += pack.entries().size();
-      }
-      List<PackDescriptor> newIndex = new ArrayList<>(keep);
-      newIndex.addAll(written);
-      List<String> oldIndexFiles = index.files();
-      int reindexed = (int) keep.stream().filter(p -> index.pack(p.pack()) == null).count();
-      boolean changed = !repack.isEmpty() || !delete.isEmpty() || reindexed > 0 || oldIndexFiles.size() > 1;
-      if (changed) {
-        repository.saveIndex(newIndex);
-        // 6. only now remove what the new index no longer needs
-        for (String name : oldIndexFiles) {
-          repository.removeIndex(name);
-        }
-      }
-      for (String pack : delete) {
-        repository.backend().remove(PackReader.handle(pack));
-      }
-      for (String pack : repack) {
-        repository.backend().remove(PackReader.handle(pack));
-      }
-      int leftovers = cleanStaging();
-      long bytesAfter = newIndex.stream().mapToLong(PackDescriptor::size).sum();
-      return new PruneReport(keep.size(), repack.size(), delete.size(), written.size(), reindexed, blobsKept,
-          blobsTotal - blobsKept, bytesBefore, bytesAfter, changed ? oldIndexFiles.size() : 0, leftovers,
-          (System.nanoTime() - start) / 1e9);
+      return pruneLocked();
     }
+  }
+
+  /** Prunes; the caller holds the exclusive lock ({@link Forgetter} with prune). */
+  PruneReport pruneLocked() throws IOException, RepositoryException {
+    long start = System.nanoTime();
+    // 1. what the snapshots use (stop on any doubt)
+    Index index = repository.loadIndex();
+    List<SnapshotRecord> snapshots = repository.snapshots();
+    List<String> unreadable = new ArrayList<>();
+    PackListing listing = PackListing.load(repository, index, unreadable::add);
+    Map<String, List<PackEntry>> packs = allPacks(index, listing);
+    Index combined = new Index();
+    packs.forEach((name, entries) -> combined.add(new PackDescriptor(name, listing.sizes.get(name), entries)));
+    Set<BlobId> used = usedBlobs(new BlobStore(repository, combined), snapshots);
+
+    // 2. keep each used blob once: prefer packs that are fully used
+    Map<BlobId, String> chosen = new HashMap<>();
+    List<String> order = new ArrayList<>(packs.keySet());
+    order.sort(Comparator.comparingDouble((String p) -> -usedFraction(packs.get(p), used)).thenComparing(p -> p));
+    for (String pack : order) {
+      for (PackEntry entry : packs.get(pack)) {
+        if (used.contains(entry.id())) {
+          chosen.putIfAbsent(entry.id(), pack);
+        }
+      }
+    }
+    for (BlobId id : used) {
+      if (!chosen.containsKey(id)) {
+        throw new CorruptObjectException("blob " + id.shortHex() + " is used by a snapshot but stored nowhere: "
+            + "run 'cairn verify' to see which snapshots are damaged; nothing was deleted");
+      }
+    }
+
+    // 3. classify
+    List<PackDescriptor> keep = new ArrayList<>();
+    List<String> repack = new ArrayList<>();
+    List<String> delete = new ArrayList<>();
+    long bytesBefore = 0;
+    long blobsKept = 0;
+    long blobsTotal = 0;
+    for (String pack : order) {
+      List<PackEntry> entries = packs.get(pack);
+      long size = listing.sizes.get(pack);
+      bytesBefore += size;
+      blobsTotal += entries.size();
+      long usedBytes = 0;
+      int usedCount = 0;
+      for (PackEntry entry : entries) {
+        if (pack.equals(chosen.get(entry.id()))) {
+          usedBytes += entry.storedLength();
+          usedCount++;
+        }
+      }
+      if (usedCount == 0) {
+        delete.add(pack);
+      } else if (usedCount == entries.size() || (size - usedBytes) <= MAX_UNUSED * size) {
+        keep.add(new PackDescriptor(pack, size, entries));
+        blobsKept += usedCount;
+      } else {
+        repack.add(pack);
+      }
+    }
+
+    // 4. repack, 5. new index
+    List<PackDescriptor> written = repack(repack, packs, chosen);
+    for (PackDescriptor pack : written) {
+      blobsKept += pack.entries().size();
+    }
+    List<PackDescriptor> newIndex = new ArrayList<>(keep);
+    newIndex.addAll(written);
+    List<String> oldIndexFiles = index.files();
+    int reindexed = (int) keep.stream().filter(p -> index.pack(p.pack()) == null).count();
+    boolean changed = !repack.isEmpty() || !delete.isEmpty() || reindexed > 0 || oldIndexFiles.size() > 1;
+    if (changed) {
+      repository.saveIndex(newIndex);
+      // 6. only now remove what the new index no longer needs
+      for (String name : oldIndexFiles) {
+        repository.removeIndex(name);
+      }
+    }
+    for (String pack : delete) {
+      repository.backend().remove(PackReader.handle(pack));
+    }
+    for (String pack : repack) {
+      repository.backend().remove(PackReader.handle(pack));
+    }
+    int leftovers = cleanStaging();
+    long bytesAfter = newIndex.stream().mapToLong(PackDescriptor::size).sum();
+    return new PruneReport(keep.size(), repack.size(), delete.size(), written.size(), reindexed, blobsKept,
+        blobsTotal - blobsKept, bytesBefore, bytesAfter, changed ? oldIndexFiles.size() : 0, leftovers,
+        (System.nanoTime() - start) / 1e9);
   }
 
   private static Map<String, List<PackEntry>> allPacks(Index index, PackListing listing) throws CorruptObjectException {

@@ -8,12 +8,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Applies a node's metadata to a restored path: owner (when running as root), mode including
  * setuid/setgid/sticky, then modification and access times (nanoseconds). Symlinks get owner and
- * times, never a mode.
+ * times, never a mode. FIFOs and device nodes get mode and times through {@code chmod} and {@code
+ * touch}, which never open them.
  */
 public final class MetadataWriter {
 
@@ -31,12 +33,49 @@ public final class MetadataWriter {
       Files.setAttribute(path, "unix:uid", node.uid(), LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(path, "unix:gid", node.gid(), LinkOption.NOFOLLOW_LINKS);
     }
+    if (isSpecial(node.type())) {
+      applyWithoutOpening(path, node);
+      return;
+    }
     if (node.type() != NodeType.SYMLINK) {
       Files.setAttribute(path, "unix:mode", node.mode(), LinkOption.NOFOLLOW_LINKS);
     }
     Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
         .setTimes(FileTime.from(node.mtime(), TimeUnit.NANOSECONDS),
             FileTime.from(node.atime() != 0 ? node.atime() : node.mtime(), TimeUnit.NANOSECONDS), null);
+  }
+
+  private static boolean isSpecial(NodeType type) {
+    return type == NodeType.FIFO || type == NodeType.CHARDEV || type == NodeType.BLOCKDEV
+        || type == NodeType.SOCKET;
+  }
+
+  /**
+   * Mode and times of a FIFO or device node by path ({@code chmod}, {@code touch -h}): the JDK
+   * opens the file to change them, and opening a FIFO waits for a writer that never comes.
+   */
+  private static void applyWithoutOpening(Path path, Node node) throws IOException {
+    long atime = node.atime() != 0 ? node.atime() : node.mtime();
+    run(List.of("chmod", Integer.toOctalString(node.mode()), path.toString()));
+    run(List.of("touch", "-h", "-m", "-d", "@" + seconds(node.mtime()), path.toString()));
+    run(List.of("touch", "-h", "-a", "-d", "@" + seconds(atime), path.toString()));
+  }
+
+  private static String seconds(long nanos) {
+    return Math.floorDiv(nanos, 1_000_000_000L) + "." + String.format("%09d", Math.floorMod(nanos, 1_000_000_000L));
+  }
+
+  private static void run(List<String> command) throws IOException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      String output = new String(process.getInputStream().readAllBytes()).trim();
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IOException(String.join(" ", command) + " failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + command.get(0), e);
+    }
   }
 
   /** Whether this process can restore owners. */

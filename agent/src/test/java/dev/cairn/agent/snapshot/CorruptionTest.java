@@ -6,12 +6,16 @@ import dev.cairn.agent.pack.PackReader;
 import dev.cairn.agent.repository.BlobLocation;
 import dev.cairn.agent.repository.Index;
 import dev.cairn.agent.repository.Node;
+import dev.cairn.agent.repository.PackDescriptor;
 import dev.cairn.agent.repository.Repository;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,5 +150,60 @@ class CorruptionTest {
     assertThat(report.errors()).anySatisfy(e -> assertThat(e).contains(pack.getFileName().toString()).contains("missing"));
     assertThat(report.damaged().get(0).files()).anySatisfy(f -> assertThat(f).startsWith("big0 ("));
     assertThat(PackReader.handle(pack.getFileName().toString()).toString()).startsWith("data/");
+  }
+  /** Flips one bit 100 bytes into the first blob of every pack; returns the pack names. */
+  private List<String> flipInEveryPack() throws Exception {
+    List<String> packs = new ArrayList<>();
+    for (PackDescriptor pack : repo.loadIndex().packs()) {
+      try (RandomAccessFile file = new RandomAccessFile(tmp.resolve("repo/data").resolve(pack.pack()).toFile(), "rw")) {
+        long at = pack.entries().get(0).offset() + 100;
+        file.seek(at);
+        int b = file.read();
+        file.seek(at);
+        file.write(b ^ 0x40);
+      }
+      packs.add(pack.pack());
+    }
+    return packs;
+  }
+
+  @Test
+  void verifyReadDataSubset_flippedByteInEveryPack_readsThatShareAndNamesEachPackItRead() throws Exception {
+    List<String> packs = flipInEveryPack();
+    assertThat(packs).as("the data spans several packs").hasSizeGreaterThanOrEqualTo(3);
+
+    VerifyReport report = verify(0.5);
+
+    int expected = (int) Math.ceil(packs.size() * 0.5);
+    assertThat(report.packsRead()).isEqualTo(expected).isLessThan(packs.size());
+    assertThat(report.healthy()).isFalse();
+    Set<String> named = new HashSet<>();
+    for (String error : report.errors()) {
+      packs.stream().filter(error::contains).forEach(named::add);
+    }
+    assertThat(named).as("every pack read is named, and only those: %s", report.errors()).hasSize(expected);
+  }
+
+  @Test
+  void verifyReadDataSubset_oneDamagedPack_caughtWhenItsPackIsDrawnAndNamesTheFile() throws Exception {
+    flipInside("big1");
+    int packs = repo.loadIndex().packs().size();
+    int caught = 0;
+    int missed = 0;
+    for (int run = 0; run < 40 && (caught == 0 || missed == 0); run++) {
+      VerifyReport report = verify(0.34);
+      assertThat(report.packsRead()).isEqualTo((int) Math.ceil(packs * 0.34));
+      if (report.healthy()) {
+        missed++;
+        assertThat(report.damaged()).isEmpty();
+      } else {
+        caught++;
+        assertThat(report.errors()).anySatisfy(e -> assertThat(e).contains(firstBlobOf("big1").pack()));
+        assertThat(report.damaged()).singleElement().satisfies(d ->
+            assertThat(d.files()).anySatisfy(f -> assertThat(f).startsWith("big1 (")));
+      }
+    }
+    assertThat(caught).as("a pack drawn with probability >= 1/3 was caught in 40 runs").isPositive();
+    assertThat(missed).as("a 34%% subset does not read every pack").isPositive();
   }
 }

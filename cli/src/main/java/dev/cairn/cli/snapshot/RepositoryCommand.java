@@ -1,5 +1,6 @@
 package dev.cairn.cli.snapshot;
 
+import dev.cairn.agent.backend.BackendConfigException;
 import dev.cairn.agent.repository.JsonCodec;
 import dev.cairn.agent.repository.RepositoryException;
 import java.io.IOException;
@@ -26,7 +27,7 @@ abstract class RepositoryCommand implements Callable<Integer> {
   public final Integer call() {
     try {
       return execute();
-    } catch (RepositoryException e) {
+    } catch (RepositoryException | BackendConfigException e) {
       return fail(e.getMessage());
     } catch (FileSystemException e) {
       return fail(describe(e));

@@ -1,5 +1,6 @@
 package dev.cairn.cli.snapshot;
 
+import dev.cairn.agent.backend.BackendConfigException;
 import dev.cairn.agent.backend.BackendFactory;
 import dev.cairn.agent.backend.OpenedBackend;
 import dev.cairn.agent.crypto.KeyRing;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 public final class RepositoryOptions {
 
   @Option(names = "--repo", required = true, paramLabel = "R",
-      description = "Repository: a local directory (local:/path or /path).")
+      description = "Repository: a local directory (/path or local:/path) or S3 (s3:http(s)://HOST[:PORT]/BUCKET[/PREFIX], "
+          + "credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; see docs/storage-backends.md).")
   String repo;
 
   @Option(names = "--password-file", paramLabel = "F",
@@ -51,7 +53,7 @@ public final class RepositoryOptions {
   }
 
   /** Opens the backend without creating anything. */
-  OpenedBackend backend() throws IOException {
+  OpenedBackend backend() throws IOException, BackendConfigException {
     return BackendFactory.open(repo);
   }
 
@@ -64,12 +66,12 @@ public final class RepositoryOptions {
   }
 
   /** Opens the repository with the password; writes nothing. */
-  Opened open() throws IOException, RepositoryException {
+  Opened open() throws IOException, RepositoryException, BackendConfigException {
     return openWith("CAIRN_PASSWORD", "--password-file");
   }
 
   /** Opens the repository with the password from the file or the named environment variable. */
-  Opened openWith(String variable, String option) throws IOException, RepositoryException {
+  Opened openWith(String variable, String option) throws IOException, RepositoryException, BackendConfigException {
     byte[] password = password(passwordFile, variable, option);
     OpenedBackend backend = backend();
     try {
