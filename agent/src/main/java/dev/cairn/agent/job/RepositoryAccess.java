@@ -1,5 +1,6 @@
 package dev.cairn.agent.job;
 
+import dev.cairn.agent.backend.BackendConfigException;
 import dev.cairn.agent.backend.BackendFactory;
 import dev.cairn.agent.backend.OpenedBackend;
 import dev.cairn.agent.crypto.KdfParams;
@@ -37,7 +38,12 @@ public final class RepositoryAccess {
 
   /** Opens the repository at {@code url} with the password in {@code passwordFile}, creating both if absent. */
   public synchronized OpenedRepository open(String url, Path passwordFile) throws IOException, JobException {
-    OpenedBackend backend = BackendFactory.create(url);
+    OpenedBackend backend;
+    try {
+      backend = BackendFactory.create(url);
+    } catch (BackendConfigException e) {
+      throw new JobException("repository " + url + ": " + e.getMessage(), e);
+    }
     try {
       boolean exists = backend.backend().exists(Repository.CONFIG);
       byte[] password = exists ? readPassword(passwordFile, url) : passwordForNew(passwordFile);

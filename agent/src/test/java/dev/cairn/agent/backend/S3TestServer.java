@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * temporary directory, with signature-checked credentials. Start it once per test class; stop it in
  * {@link #close()}.
  */
-final class S3TestServer implements AutoCloseable {
-  static final String ACCESS_KEY = "cairn-test-access";
-  static final String SECRET_KEY = "cairn-test-secret-0123456789";
+public final class S3TestServer implements AutoCloseable {
+  public static final String ACCESS_KEY = "cairn-test-access";
+  public static final String SECRET_KEY = "cairn-test-secret-0123456789";
 
   private final S3Proxy proxy;
   private final URI endpoint;
@@ -35,7 +35,7 @@ final class S3TestServer implements AutoCloseable {
   }
 
   /** Starts s3proxy with a filesystem blob store in a fresh temporary directory. */
-  static S3TestServer start() throws Exception {
+  public static S3TestServer start() throws Exception {
     Path storeDir = Files.createTempDirectory("cairn-s3proxy-");
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(new FilesystemNio2BlobStore(storeDir.toString()))
@@ -54,7 +54,7 @@ final class S3TestServer implements AutoCloseable {
     return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), storeDir);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
@@ -77,7 +77,7 @@ final class S3TestServer implements AutoCloseable {
   }
 
   /** A fresh bucket name, unique per call. */
-  static String newBucketName() {
+  public static String newBucketName() {
     return "cairn-" + UUID.randomUUID().toString().substring(0, 13);
   }
 
