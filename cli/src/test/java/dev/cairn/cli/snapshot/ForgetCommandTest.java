@@ -8,9 +8,7 @@ import dev.cairn.agent.crypto.KeyRing;
 import dev.cairn.agent.repository.JsonCodec;
 import dev.cairn.agent.repository.Repository;
 import dev.cairn.agent.repository.SnapshotRecord;
-import dev.cairn.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.cairn.cli.inventory.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /**
  * {@code cairn forget} as an operator runs it, against a real repository whose snapshot records
@@ -132,15 +129,10 @@ class ForgetCommandTest {
   }
 
   private int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(o));
-    cli.setErr(new PrintWriter(e));
-    int code = cli.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return code;
+    CliRun result = CliRun.of(args);
+    out = result.out();
+    err = result.err();
+    return result.status();
   }
 
   private int forget(String flags) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.repository.JsonCodec;
-import dev.cairn.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.cairn.cli.inventory.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The snapshot commands as an operator runs them (in process, real repositories in temp dirs). */
 class SnapshotCommandsTest {
@@ -35,15 +32,10 @@ class SnapshotCommandsTest {
   }
 
   private int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    CommandLine cli = Main.newCommandLine();
-    cli.setOut(new PrintWriter(o));
-    cli.setErr(new PrintWriter(e));
-    int code = cli.execute(args);
-    out = o.toString();
-    err = e.toString();
-    return code;
+    CliRun result = CliRun.of(args);
+    out = result.out();
+    err = result.err();
+    return result.status();
   }
 
   private String repo(String name) {
