@@ -135,7 +135,7 @@ public final class AgentDaemon implements Closeable {
     hooks = new VolumeHooks(configuration.baseDir(),
         volume -> layout.current().volume(volume).map(Volume::service),
         () -> new DockerContainerRuntime(images.engine()));
-    jobs = new RepositoryJobs(configuration.backupSettings(), hooks);
+    jobs = new RepositoryJobs(configuration.backupSettings(), hooks, layout);
     RunHistory history = RunHistory.open(state.resolve("schedules"));
     backupStatus = new BackupStatusView(schedules, history, clock);
     scheduler = new Scheduler(schedules, new ScheduleRunner(jobs, jobs::backedUpVolumes, schedules, history,

@@ -6,6 +6,7 @@ import dev.cairn.agent.hook.HookOutcome;
 import dev.cairn.agent.hook.HookReport;
 import dev.cairn.agent.hook.HookSequence;
 import dev.cairn.agent.hook.VolumeHooks;
+import dev.cairn.agent.layout.CatalogueSource;
 import dev.cairn.agent.repository.RepositoryException;
 import dev.cairn.agent.repository.RepositoryLock;
 import dev.cairn.agent.repository.SnapshotRecord;
@@ -50,15 +51,18 @@ public final class RepositoryJobs implements BackupJobs {
   private final VolumeHooks hooks;
   private final RepositoryAccess access = new RepositoryAccess();
 
-  /** Jobs without snapshot hooks. */
+  /** Jobs without snapshot hooks or a catalogue (volumes by the seed's naming). */
   public RepositoryJobs(BackupSettings settings) {
-    this(settings, VolumeHooks.none());
+    this(settings, VolumeHooks.none(), null);
   }
 
-  /** @param hooks the pre/post hooks every snapshot of a volume runs inside (application consistency) */
-  public RepositoryJobs(BackupSettings settings, VolumeHooks hooks) {
+  /**
+   * @param hooks the pre/post hooks every snapshot of a volume runs inside (application consistency)
+   * @param catalogue the node's volume catalogue (where volumes are, which are backed up), or null
+   */
+  public RepositoryJobs(BackupSettings settings, VolumeHooks hooks, CatalogueSource catalogue) {
     this.settings = settings;
-    this.volumes = new VolumeDirectory(settings.base(), settings.volumes());
+    this.volumes = new VolumeDirectory(settings.base(), settings.volumes(), catalogue);
     this.hooks = hooks;
   }
 

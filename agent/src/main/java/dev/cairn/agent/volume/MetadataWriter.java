@@ -65,7 +65,8 @@ public final class MetadataWriter {
     return Math.floorDiv(nanos, 1_000_000_000L) + "." + String.format("%09d", Math.floorMod(nanos, 1_000_000_000L));
   }
 
-  private static void run(List<String> command) throws IOException {
+  /** Runs a file tool ({@code chmod}, {@code mknod}, ...); its output is the error when it fails. */
+  static void run(List<String> command) throws IOException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       String output = new String(process.getInputStream().readAllBytes()).trim();

@@ -12,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The directory a restore writes into, and the only way it creates things there. Every path is
@@ -118,16 +117,7 @@ public final class RestoreTarget {
           Long.toString(major(node.rdev())), Long.toString(minor(node.rdev())));
       default -> throw new IOException(node.type().spelling() + " files cannot be restored");
     };
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try {
-      String output = new String(process.getInputStream().readAllBytes()).trim();
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while creating " + path, e);
-    }
+    MetadataWriter.run(command);
   }
 
   static long major(long dev) {

@@ -43,7 +43,7 @@ class SnapshotHooksTest {
     BackupSettings settings = new BackupSettings(base, base.resolve("backups/repo").toString(),
         dir.resolve("state/repo.password"), base.resolve("archives/repo").toString(),
         dir.resolve("state/archive.password"), dir.resolve("scratch"), "node-1", List.of(), ZoneOffset.UTC);
-    jobs = new RepositoryJobs(settings, hooks);
+    jobs = new RepositoryJobs(settings, hooks, null);
   }
 
   private static Hook command(String script, Hook.OnError onError) {
