@@ -41,6 +41,7 @@ import dev.cairn.agent.schedule.RunReporter;
 import dev.cairn.agent.schedule.ScheduleRunner;
 import dev.cairn.agent.schedule.ScheduleSettings;
 import dev.cairn.agent.schedule.Scheduler;
+import dev.cairn.agent.schedule.VolumePolicies;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,6 +81,7 @@ public final class AgentDaemon implements Closeable {
   private BackupStatusView backupStatus;
   private NodeImages images;
   private VolumeHooks hooks;
+  private VolumePolicies policies;
   private AgentLink link;
 
   private AgentDaemon(AgentConfiguration configuration) {
@@ -138,8 +140,9 @@ public final class AgentDaemon implements Closeable {
     jobs = new RepositoryJobs(configuration.backupSettings(), hooks, layout);
     RunHistory history = RunHistory.open(state.resolve("schedules"));
     backupStatus = new BackupStatusView(schedules, history, clock);
+    policies = new VolumePolicies(configuration.baseDir(), layout);
     scheduler = new Scheduler(schedules, new ScheduleRunner(jobs, jobs::backedUpVolumes, schedules, history,
-        new RunReporter(events, alerts), clock), history, clock);
+        new RunReporter(events, alerts), clock, policies::forVolume), history, clock);
 
     HealthService healthService = new HealthService(layout, configuration.thresholds(), backupStatus,
         GrowthSamples.open(state.resolve("health"), GrowthWindow.DEFAULT),
@@ -151,10 +154,11 @@ public final class AgentDaemon implements Closeable {
     extraHandlers.accept(registry);
     commands = CommandService.start(state.resolve("commands"), registry.build(), outbox, events, clock);
     parts.push(commands);
-    desired = DesiredStateService.start(state.resolve("desired"), outbox, List.of(layout, hooks), clock);
+    desired = DesiredStateService.start(state.resolve("desired"), outbox, List.of(layout, hooks, policies), clock);
     parts.push(desired);
     desired.received().ifPresent(layout::adopt);
     desired.received().ifPresent(hooks::adopt);
+    desired.received().ifPresent(policies::adopt);
     health.start();
     parts.push(health);
     scheduler.start();

@@ -4,12 +4,14 @@ import dev.cairn.agent.command.CommandException;
 import dev.cairn.agent.command.Completion;
 import dev.cairn.agent.command.Outcome;
 import dev.cairn.agent.job.BackupJobs;
+import dev.cairn.agent.retention.ForgetPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +34,20 @@ public final class ScheduleRunner {
   private final RunHistory history;
   private final RunReporter reporter;
   private final Clock clock;
+  private final BiFunction<String, ForgetPolicy, ForgetPolicy> retention;
 
+  /** Every volume kept by the node's policy ({@code schedules.retention}). */
   public ScheduleRunner(BackupJobs jobs, Supplier<List<String>> volumes, ScheduleSettings settings, RunHistory history,
       RunReporter reporter, Clock clock) {
+    this(jobs, volumes, settings, history, reporter, clock, (volume, node) -> node);
+  }
+
+  /**
+   * @param retention the policy of a volume given the node's (e.g. {@link VolumePolicies#forVolume})
+   */
+  public ScheduleRunner(BackupJobs jobs, Supplier<List<String>> volumes, ScheduleSettings settings, RunHistory history,
+      RunReporter reporter, Clock clock, BiFunction<String, ForgetPolicy, ForgetPolicy> retention) {
+    this.retention = retention;
     this.jobs = jobs;
     this.volumes = volumes;
     this.settings = settings;
@@ -75,7 +88,8 @@ public final class ScheduleRunner {
     Map<String, Object> details = new LinkedHashMap<>(snapshot.details());
     StringBuilder message = new StringBuilder(snapshot.message());
     Outcome outcome = snapshot.outcome();
-    Completion forget = attempt(() -> jobs.forget(volume, settings.retention(), clock.instant(), false));
+    ForgetPolicy policy = retention.apply(volume, settings.retention());
+    Completion forget = attempt(() -> jobs.forget(volume, policy, clock.instant(), false));
     details.put("retention", forget.message());
     message.append("; ").append(forget.message());
     if (forget.outcome() == Outcome.FAILED) {
