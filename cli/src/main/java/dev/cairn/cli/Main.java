@@ -1,6 +1,8 @@
 package dev.cairn.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point of {@code bin/cairn}. */
 public final class Main {
@@ -8,7 +10,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(newCommandLine().execute(args));
+    System.exit(commandLineFor(args).execute(args));
   }
 
   /** The command tree, as {@code bin/cairn} runs it; tests drive it the same way. */
@@ -16,5 +18,37 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new CairnCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
+  }
+
+  /**
+   * The command tree for one run: when the first argument names a subcommand, the root with that
+   * subcommand alone (picocli inspects every registered command class when a tree is built, which
+   * took a few hundred milliseconds of each short snapshot command's start); otherwise the whole
+   * tree ({@link #newCommandLine()}), so help, version and errors are those of {@code cairn}.
+   */
+  static CommandLine commandLineFor(String[] args) {
+    Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+    if (only == null) {
+      return newCommandLine();
+    }
+    Command root = CairnCommand.class.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(new CairnCommand());
+    spec.name(root.name()).mixinStandardHelpOptions(root.mixinStandardHelpOptions()).versionProvider(new VersionProvider());
+    spec.usageMessage().description(root.description());
+    CommandLine commandLine = new CommandLine(spec);
+    commandLine.addSubcommand(new CommandLine(only));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+
+  /** The class of the subcommand of {@code cairn} with this name or alias, or null. */
+  static Class<?> subcommand(String name) {
+    for (Class<?> candidate : CairnCommand.class.getAnnotation(Command.class).subcommands()) {
+      Command command = candidate.getAnnotation(Command.class);
+      if (command != null && (command.name().equals(name) || java.util.Arrays.asList(command.aliases()).contains(name))) {
+        return candidate;
+      }
+    }
+    return null;
   }
 }
