@@ -31,8 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Fleet runs: a command fanned out to the nodes a host pattern matches (in the applied inventory,
  * plus the nodes it does not list as members of {@code all}), one queued command per node with
- * the run's expiry; a run ends when every host has a result ({@code completed}) or its expiry
- * passes ({@code expired}). Thread-safe.
+ * the run's expiry; a run ends {@code completed} when every host has a result, {@code expired}
+ * when its expiry passes first (a host whose command expired counts as such). Thread-safe.
  */
 public final class RunService {
   private static final DateTimeFormatter ID_TIME =
@@ -151,7 +151,10 @@ public final class RunService {
       hosts.add(current.hosts().get(i).withFinalStatus(RunViews.isFinal(status) ? status
           : RunRecord.EXPIRED));
     }
-    RunRecord ended = current.ended(complete ? RunRecord.COMPLETED : RunRecord.EXPIRED, now, hosts);
+    // A host whose command expired (commands expire with their run) ran out of time as well: the
+    // run is expired whichever of the two expiry checks saw it first.
+    boolean expired = !complete || statuses.contains(RunRecord.EXPIRED);
+    RunRecord ended = current.ended(expired ? RunRecord.EXPIRED : RunRecord.COMPLETED, now, hosts);
     store.runs().put(ended);
     return ended;
   }
