@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -43,8 +44,8 @@ final class InventoryPlanner {
   }
 
   InventoryPlan plan(long version, LoadedInventory inventory) throws NoSuchHostException {
-    Long applied = store.inventory().applied().isPresent()
-        ? store.inventory().applied().getAsLong() : null;
+    OptionalLong stored = store.inventory().applied();
+    Long applied = stored.isPresent() ? stored.getAsLong() : null;
     List<NodeRecord> nodes = store.nodes().list();
     List<InventoryPlan.Step> steps = new ArrayList<>();
     List<String> warnings = new ArrayList<>();

@@ -84,8 +84,9 @@ public final class InventoryService {
   }
 
   public List<InventoryVersionView> versions(int limit) {
+    OptionalLong applied = store.inventory().applied();
     return store.inventory().list(Math.max(1, Math.min(1000, limit))).stream()
-        .map(this::view).toList();
+        .map(r -> view(r, applied)).toList();
   }
 
   public InventoryVersionView version(long version) throws ControllerException {
@@ -206,7 +207,10 @@ public final class InventoryService {
   }
 
   private InventoryVersionView view(InventoryVersionRecord r) {
-    OptionalLong applied = store.inventory().applied();
+    return view(r, store.inventory().applied());
+  }
+
+  private static InventoryVersionView view(InventoryVersionRecord r, OptionalLong applied) {
     return new InventoryVersionView(r.version(), r.uploaded(), r.uploadedBy(), r.format(),
         r.source(), r.sha256(), r.sizeBytes(), r.files(), r.hosts(), r.groups(), r.warnings(),
         applied.isPresent() && applied.getAsLong() == r.version(), r.appliedAt(), r.appliedBy());

@@ -36,10 +36,12 @@ final class RunViews {
       return "skipped";
     }
     Optional<CommandRecord> command = store.commands().get(host.commandId());
-    if (command.isEmpty()) {
-      return "failed";
-    }
-    String status = command.get().status().wireName();
+    return command.isEmpty() ? "failed" : status(command.get());
+  }
+
+  /** A run host's status from its command: {@code pending} while queued or delivered. */
+  private static String status(CommandRecord command) {
+    String status = command.status().wireName();
     return status.equals("delivered") ? "pending" : status;
   }
 
@@ -79,7 +81,7 @@ final class RunViews {
           lastSeen, null);
     }
     CommandRecord c = command.get();
-    String status = host.finalStatus() != null ? host.finalStatus() : liveStatus(host);
+    String status = host.finalStatus() != null ? host.finalStatus() : status(c);
     String outcome = c.result() == null ? null : c.result().outcome();
     String message = c.result() == null ? null : c.result().message();
     Instant finished = c.result() == null ? null : c.result().finished();
