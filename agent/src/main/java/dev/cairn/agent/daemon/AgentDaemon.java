@@ -156,9 +156,11 @@ public final class AgentDaemon implements Closeable {
     parts.push(commands);
     desired = DesiredStateService.start(state.resolve("desired"), outbox, List.of(layout, hooks, policies), clock);
     parts.push(desired);
-    desired.received().ifPresent(layout::adopt);
-    desired.received().ifPresent(hooks::adopt);
-    desired.received().ifPresent(policies::adopt);
+    desired.received().ifPresent(last -> { // each reads its part of the last desired state
+      layout.adopt(last);
+      hooks.adopt(last);
+      policies.adopt(last);
+    });
     health.start();
     parts.push(health);
     scheduler.start();

@@ -68,8 +68,10 @@ public final class Pruner {
 
     // 2. keep each used blob once: prefer packs that are fully used
     Map<BlobId, String> chosen = new HashMap<>();
+    Map<String, Double> fractions = new HashMap<>();
+    packs.forEach((pack, entries) -> fractions.put(pack, usedFraction(entries, used)));
     List<String> order = new ArrayList<>(packs.keySet());
-    order.sort(Comparator.comparingDouble((String p) -> -usedFraction(packs.get(p), used)).thenComparing(p -> p));
+    order.sort(Comparator.comparingDouble((String p) -> -fractions.get(p)).thenComparing(p -> p));
     for (String pack : order) {
       for (PackEntry entry : packs.get(pack)) {
         if (used.contains(entry.id())) {

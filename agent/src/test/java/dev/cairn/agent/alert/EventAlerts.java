@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * A minimal {@link Alerts}: sends {@code alert.raised} / {@code alert.cleared} events through the
  * outbox, once per change of a key's level, remembering raised alerts in memory only (after a
- * restart a still-failing condition is raised again). The persistent alert store of the volumes
- * work replaces it in the daemon. Thread-safe.
+ * restart a still-failing condition is raised again). A test double for the scheduler tests; the
+ * daemon uses the persistent {@link AlertService}. Thread-safe.
  */
 public final class EventAlerts implements Alerts {
 

@@ -8,17 +8,7 @@ final class Sizes {
   private Sizes() {}
 
   static String bytes(long n) {
-    if (n < 1024) {
-      return n + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-    double value = n;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    return dev.cairn.agent.health.Sizes.bytes(n);
   }
 
   static String seconds(double s) {
