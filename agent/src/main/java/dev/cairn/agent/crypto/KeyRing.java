@@ -89,6 +89,7 @@ public final class KeyRing {
       throw new RepositoryNotFoundException("no repository at " + backend.location()
           + " (no key files): create one with 'cairn repo init'");
     }
+    CipherWarmup.start(); // compiles the AES-GCM and HMAC paths on the other core while scrypt runs here
     for (FileInfo info : files) {
       KeyFile file;
       try {
