@@ -13,8 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * operations it switches to the AES-NI/VAES and SHA-NI intrinsics (GB/s). A short burst on a
  * background thread pays that cost while the main thread derives the key (scrypt, single-threaded)
  * — so it starts when a repository is unlocked — and the first index file and data are already
- * handled by compiled code. {@code bin/cairn} also lowers the JIT thresholds of
- * {@code com.sun.crypto.provider} methods ({@code -XX:CompileCommand=CompileThresholdScaling}).
+ * handled by compiled code.
  */
 public final class CipherWarmup {
 
