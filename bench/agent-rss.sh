@@ -19,7 +19,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 IDLE=${1:-60}
 JAR=$ROOT/cli/target/cairn.jar
-[ -f "$JAR" ] || "$ROOT/bin/cairn" --version >/dev/null   # builds the jar when missing
+"$ROOT/bin/cairn" --version >/dev/null   # builds the jars when missing or stale
 WORK=$(mktemp -d /tmp/cairn-agent-rss.XXXXXX)
 QS_PID=; AGENT_PID=
 cleanup() {
@@ -57,8 +57,8 @@ health:
 YAML
 
 OPTS=$(sed -n 's/^ *agent) *DEFAULTS="\([^"]*\)".*/\1/p' "$ROOT/bin/cairn")
-# shellcheck disable=SC2086
-java $OPTS ${CAIRN_JAVA_OPTS:-} -jar "$JAR" agent run "$WORK/agent.yml" >"$WORK/agent.log" 2>&1 &
+# bin/cairn itself (it execs the JVM, so $! is the agent's JVM): its class path and options
+"$ROOT/bin/cairn" agent run "$WORK/agent.yml" >"$WORK/agent.log" 2>&1 &
 AGENT_PID=$!
 START=$(date +%s)
 for _ in $(seq 1 120); do

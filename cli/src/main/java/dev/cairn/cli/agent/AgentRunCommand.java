@@ -7,6 +7,7 @@ import dev.cairn.agent.daemon.AgentStartException;
 import dev.cairn.cli.ConsoleLogging;
 import dev.cairn.cli.ShutdownSignal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Parameters;
         "Keys of CONFIG.yml (controller, nodeName, stateDir, baseDir, enrollment, health, outbox, link):"
             + " see docs/operations.md."})
 public final class AgentRunCommand implements Callable<Integer> {
+
+  /** How often the idle agent checks whether its heap can shrink ({@link HeapTrim}). */
+  private static final Duration HEAP_TRIM_PERIOD = Duration.ofSeconds(20);
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yml", defaultValue = "/etc/cairn/agent.yml",
       description = "Agent configuration (YAML); default: ${DEFAULT-VALUE}.")
@@ -46,7 +50,10 @@ public final class AgentRunCommand implements Callable<Integer> {
       System.err.println("cairn agent: " + e.getMessage());
       return 1;
     }
-    String received = signal.await();
+    String received;
+    try (HeapTrim trim = HeapTrim.start(HEAP_TRIM_PERIOD)) {
+      received = signal.await();
+    }
     System.err.println("cairn agent: " + received + " received, stopping");
     daemon.close();
     return 0;
