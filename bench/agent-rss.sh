@@ -57,23 +57,33 @@ health:
 YAML
 
 OPTS=$(sed -n 's/^ *agent) *DEFAULTS="\([^"]*\)".*/\1/p' "$ROOT/bin/cairn")
-# bin/cairn itself (it execs the JVM, so $! is the agent's JVM): its class path and options
-"$ROOT/bin/cairn" agent run "$WORK/agent.yml" >"$WORK/agent.log" 2>&1 &
-AGENT_PID=$!
-START=$(date +%s)
-for _ in $(seq 1 120); do
-  curl -sf -H "Authorization: Bearer $TOKEN" "$REST/api/v1/nodes/rss-bench" 2>/dev/null | grep -q '"connected":true' && break
-  sleep 0.5
-done
-curl -sf -H "Authorization: Bearer $TOKEN" "$REST/api/v1/nodes/rss-bench" | grep -q '"connected":true' \
-  || { echo "agent did not connect:"; cat "$WORK/agent.log"; exit 1; }
-echo "agent JVM options: $OPTS ${CAIRN_JAVA_OPTS:-}"
-echo "connected after $(( $(date +%s) - START )) s"
-printf '%8s  %10s  %10s\n' "t (s)" "RSS (MiB)" "peak (MiB)"
-for t in $(seq 0 10 "$IDLE"); do
-  [ "$t" -gt 0 ] && sleep 10
-  printf '%8d  %10.1f  %10.1f\n' "$t" "$(echo "$(rss_kib $AGENT_PID)/1024" | bc -l)" "$(echo "$(hwm_kib $AGENT_PID)/1024" | bc -l)"
-done
-FINAL=$(rss_kib $AGENT_PID)
-printf 'agent idle RSS after %d s: %.1f MiB (goal <= 64 MiB): %s\n' "$IDLE" "$(echo "$FINAL/1024" | bc -l)" \
-  "$([ "$FINAL" -le $((64 * 1024)) ] && echo met || echo NOT met)"
+echo "agent JVM options (bin/cairn): $OPTS ${CAIRN_JAVA_OPTS:-}"
+connected() { curl -sf -H "Authorization: Bearer $TOKEN" "$REST/api/v1/nodes/rss-bench" 2>/dev/null | grep -q '"connected":true'; }
+
+# One run of the agent: bin/cairn itself (it execs the JVM, so $! is the agent's JVM, with bin/cairn's
+# class path and options), idle for IDLE seconds once connected; prints RSS every 10 s.
+measure() {
+  "$ROOT/bin/cairn" agent run "$WORK/agent.yml" >>"$WORK/agent.log" 2>&1 &
+  AGENT_PID=$!
+  local start; start=$(date +%s)
+  for _ in $(seq 1 120); do connected && break; sleep 0.5; done
+  connected || { echo "agent did not connect:"; cat "$WORK/agent.log"; exit 1; }
+  echo "$1: connected after $(( $(date +%s) - start )) s"
+  printf '%8s  %10s  %10s\n' "t (s)" "RSS (MiB)" "peak (MiB)"
+  for t in $(seq 0 10 "$IDLE"); do
+    [ "$t" -gt 0 ] && sleep 10
+    printf '%8d  %10.1f  %10.1f\n' "$t" "$(echo "$(rss_kib $AGENT_PID)/1024" | bc -l)" "$(echo "$(hwm_kib $AGENT_PID)/1024" | bc -l)"
+  done
+  FINAL=$(rss_kib $AGENT_PID)
+  printf '%s: agent idle RSS after %d s: %.1f MiB (goal <= 64 MiB): %s\n' "$1" "$IDLE" "$(echo "$FINAL/1024" | bc -l)" \
+    "$([ "$FINAL" -le $((64 * 1024)) ] && echo met || echo NOT met)"
+}
+
+measure "first start (enrolls)"
+[ -n "${RSS_HOOK:-}" ] && $RSS_HOOK "$AGENT_PID"
+# A node's agent enrolls once in its life; every later start (reboot, upgrade) loads its identity.
+kill -TERM "$AGENT_PID"; wait "$AGENT_PID" 2>/dev/null || true
+for _ in $(seq 1 20); do connected || break; sleep 0.5; done
+measure "restart (enrolled)"
+[ -n "${RSS_HOOK:-}" ] && $RSS_HOOK "$AGENT_PID"
+true

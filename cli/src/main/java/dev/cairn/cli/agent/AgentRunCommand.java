@@ -28,12 +28,20 @@ public final class AgentRunCommand implements Callable<Integer> {
   /** How often the idle agent checks whether its heap can shrink ({@link HeapTrim}). */
   private static final Duration HEAP_TRIM_PERIOD = Duration.ofSeconds(20);
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yml", defaultValue = "/etc/cairn/agent.yml",
+  /** Where the configuration is when none is named. */
+  static final String DEFAULT_CONFIG = "/etc/cairn/agent.yml";
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yml", defaultValue = DEFAULT_CONFIG,
       description = "Agent configuration (YAML); default: ${DEFAULT-VALUE}.")
   private Path config;
 
   @Override
   public Integer call() throws InterruptedException {
+    return run(config);
+  }
+
+  /** Runs the agent with the configuration in {@code config} until a signal; returns the exit code. */
+  static int run(Path config) throws InterruptedException {
     ConsoleLogging.configure();
     AgentConfiguration configuration;
     try {

@@ -68,7 +68,7 @@ public final class CairnProcess implements AutoCloseable {
       }
       command.add("-cp");
       command.add(AGENT_LIB.resolve("*") + java.io.File.pathSeparator + AGENT_DEPENDENCIES.resolve("*"));
-      command.add("dev.cairn.cli.Main");
+      command.add("dev.cairn.cli.agent.AgentMain");
     } else {
       command.add("-jar");
       command.add(JAR.toString());
