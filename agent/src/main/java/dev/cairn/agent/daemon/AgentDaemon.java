@@ -166,8 +166,9 @@ public final class AgentDaemon implements Closeable {
     scheduler.start();
     parts.push(scheduler);
 
-    link = new AgentLink(new AgentLink.Parts(
-        new TlsChannelFactory(configuration.controller(), configuration.linkOptions()),
+    TlsChannelFactory channels = new TlsChannelFactory(configuration.controller(), configuration.linkOptions());
+    parts.push(channels);
+    link = new AgentLink(new AgentLink.Parts(channels,
         new IdentityStore(state.resolve("identity")), configuration.enrollment(), outbox, commands, desired,
         configuration.linkOptions(), clock, AgentVersion.current(), hostname(), new SecureRandom()));
     link.start();

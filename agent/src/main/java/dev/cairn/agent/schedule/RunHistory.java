@@ -1,8 +1,6 @@
 package dev.cairn.agent.schedule;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.agent.command.Completion;
 import dev.cairn.agent.command.Outcome;
 import dev.cairn.agent.state.AtomicFile;
@@ -28,9 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class RunHistory {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunHistory.class);
-
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The file's shape. */
   record Document(Map<String, Long> slots, Map<String, RunRecord> runs) {
@@ -58,7 +53,7 @@ public final class RunHistory {
   public static RunHistory open(Path dir) throws IOException {
     Path file = dir.resolve("history.json");
     try {
-      return new RunHistory(file, JSON.readValue(Files.readAllBytes(file), Document.class));
+      return new RunHistory(file, RunHistoryCodec.decode(Files.readAllBytes(file)));
     } catch (NoSuchFileException e) {
       return new RunHistory(file, new Document(null, null));
     } catch (JacksonException e) {
@@ -105,6 +100,6 @@ public final class RunHistory {
   }
 
   private void save() throws IOException {
-    AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+    AtomicFile.write(file, RunHistoryCodec.encode(document));
   }
 }

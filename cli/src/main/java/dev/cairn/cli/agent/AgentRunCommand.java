@@ -7,6 +7,7 @@ import dev.cairn.agent.daemon.AgentStartException;
 import dev.cairn.cli.ConsoleLogging;
 import dev.cairn.cli.ShutdownSignal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,12 +25,23 @@ import picocli.CommandLine.Parameters;
             + " see docs/operations.md."})
 public final class AgentRunCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yml", defaultValue = "/etc/cairn/agent.yml",
+  /** How often the idle agent checks whether its heap can shrink ({@link HeapTrim}). */
+  private static final Duration HEAP_TRIM_PERIOD = Duration.ofSeconds(20);
+
+  /** Where the configuration is when none is named. */
+  static final String DEFAULT_CONFIG = "/etc/cairn/agent.yml";
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG.yml", defaultValue = DEFAULT_CONFIG,
       description = "Agent configuration (YAML); default: ${DEFAULT-VALUE}.")
   private Path config;
 
   @Override
   public Integer call() throws InterruptedException {
+    return run(config);
+  }
+
+  /** Runs the agent with the configuration in {@code config} until a signal; returns the exit code. */
+  static int run(Path config) throws InterruptedException {
     ConsoleLogging.configure();
     AgentConfiguration configuration;
     try {
@@ -46,7 +58,10 @@ public final class AgentRunCommand implements Callable<Integer> {
       System.err.println("cairn agent: " + e.getMessage());
       return 1;
     }
-    String received = signal.await();
+    String received;
+    try (HeapTrim trim = HeapTrim.start(HEAP_TRIM_PERIOD)) {
+      received = signal.await();
+    }
     System.err.println("cairn agent: " + received + " received, stopping");
     daemon.close();
     return 0;

@@ -15,13 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * {@code cairn} run as its own process from the shaded jar ({@code target/cairn.jar}, built by
- * {@code package} before the ITs), with the JVM options {@code bin/cairn} uses for the command, so
- * tests can SIGKILL and SIGINT it like an operator would.
+ * {@code package} before the ITs) — {@code cairn agent} from the agent's slim class path, as
+ * {@code bin/cairn} runs it — with the JVM options {@code bin/cairn} uses for the command, so tests
+ * can SIGKILL and SIGINT it like an operator would.
  */
 public final class CairnProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "cairn.jar");
   private static final Path LAUNCHER = Path.of("..", "bin", "cairn");
+  /** bin/cairn's AGENT_CLASSPATH: this module's target/agent-lib, then the agent module's target/lib. */
+  private static final Path AGENT_LIB = Path.of("target", "agent-lib");
+  private static final Path AGENT_DEPENDENCIES = Path.of("..", "agent", "target", "lib");
 
   private final Process process;
   private final Path log;
@@ -57,8 +61,18 @@ public final class CairnProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launcherOptions(args[0]));
-    command.add("-jar");
-    command.add(JAR.toString());
+    if (args[0].equals("agent")) {
+      if (!Files.isDirectory(AGENT_LIB) || !Files.isDirectory(AGENT_DEPENDENCIES)) {
+        fail("no " + AGENT_LIB.toAbsolutePath() + " or " + AGENT_DEPENDENCIES.toAbsolutePath()
+            + ": 'mvn package' builds them (mvn -B -ntp verify -pl cli -am)");
+      }
+      command.add("-cp");
+      command.add(AGENT_LIB.resolve("*") + java.io.File.pathSeparator + AGENT_DEPENDENCIES.resolve("*"));
+      command.add("dev.cairn.cli.agent.AgentMain");
+    } else {
+      command.add("-jar");
+      command.add(JAR.toString());
+    }
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
