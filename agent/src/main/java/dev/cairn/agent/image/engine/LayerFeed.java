@@ -151,7 +151,8 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
   }
 
   /**
-   * Sends the layers of one image the engine lacks, two loads in flight (see {@link PartialUpload});
+   * Sends the layers of one image the engine lacks, each load carrying every layer verified by then,
+   * two loads in flight (see {@link PartialUpload});
    * false when the import ended or failed first.
    */
   private boolean feed(DockerEngine docker, LayerStack stack, Set<Digest> present)
@@ -165,28 +166,43 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
     Digest loaded = null; // the newest partial image the engine holds whole
     Digest sending = null;
     try {
-      for (int k = 0; k < chains.size(); k++) {
+      int k = 0;
+      while (k < chains.size()) {
         if (present.contains(chains.get(k))) {
+          k++;
           continue;
         }
-        StagedBlob layer = await(stack.layers().get(k));
-        if (layer == null) {
+        StagedBlob first = await(stack.layers().get(k));
+        if (first == null) {
           return false;
         }
-        byte[] partial = partialConfig(stack, k + 1);
+        // with it, every layer above that is verified already: one load request for all of them
+        List<StagedBlob> batch = new ArrayList<>(List.of(first));
+        for (StagedBlob next; k + batch.size() < chains.size(); batch.add(next)) {
+          int i = k + batch.size();
+          next = present.contains(chains.get(i)) ? null : verifiedNow(stack.layers().get(i));
+          if (next == null && !present.contains(chains.get(i))) {
+            break;
+          }
+        }
+        byte[] partial = partialConfig(stack, k + batch.size());
         Digest id = Digest.of(partial);
-        PartialUpload upload = start(docker, id, partial, chains, k, layer, inFlight);
+        PartialUpload upload = start(docker, id, partial, chains, k, batch, inFlight);
         if (inFlight != null) {
           inFlight.await();
           loaded = replace(docker, loaded, sending);
         }
         inFlight = upload;
         sending = id;
-        present.add(chains.get(k));
-        synchronized (lock) {
-          long[] counts = sent.computeIfAbsent(config.digest(), d -> new long[2]);
-          counts[0]++;
-          counts[1] += layer.size();
+        for (StagedBlob layer : batch) {
+          present.add(chains.get(k++));
+          if (layer != null) {
+            synchronized (lock) {
+              long[] counts = sent.computeIfAbsent(config.digest(), d -> new long[2]);
+              counts[0]++;
+              counts[1] += layer.size();
+            }
+          }
         }
       }
       if (inFlight != null) {
@@ -215,14 +231,18 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
     return newer;
   }
 
-  private PartialUpload start(
-      DockerEngine docker, Digest id, byte[] config, List<Digest> chains, int k, StagedBlob layer, PartialUpload before)
-      throws IOException {
+  /** Starts loading the layers {@code batch} (null: the engine has it) from {@code k} on. */
+  private PartialUpload start(DockerEngine docker, Digest id, byte[] config, List<Digest> chains, int k,
+      List<StagedBlob> batch, PartialUpload before) throws IOException {
     List<DockerSaveStream.Layer> layers = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       layers.add(new DockerSaveStream.Layer(chains.get(i), null, 0));
     }
-    layers.add(new DockerSaveStream.Layer(chains.get(k), open(layer), layer.size()));
+    for (StagedBlob layer : batch) {
+      layers.add(layer == null
+          ? new DockerSaveStream.Layer(chains.get(layers.size()), null, 0)
+          : new DockerSaveStream.Layer(chains.get(layers.size()), open(layer), layer.size()));
+    }
     synchronized (lock) {
       partials.add(id); // before the load: a load cut short may still have registered it
     }
@@ -271,6 +291,12 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
       while (!aborted && !importEnded && !verified.containsKey(name)) {
         lock.wait();
       }
+      return aborted ? null : verified.get(name);
+    }
+  }
+
+  private StagedBlob verifiedNow(String name) {
+    synchronized (lock) {
       return aborted ? null : verified.get(name);
     }
   }
