@@ -1,9 +1,7 @@
 package dev.cairn.agent.image;
 
 import dev.cairn.agent.image.archive.ArchiveImporter;
-import dev.cairn.agent.image.archive.UploadGate;
-import dev.cairn.agent.image.engine.EngineException;
-import dev.cairn.agent.image.engine.GatedUpload;
+import dev.cairn.agent.image.engine.LayerFeed;
 import dev.cairn.agent.image.archive.ImportReport;
 import dev.cairn.agent.image.cache.CacheLock;
 import dev.cairn.agent.image.cache.CachedImage;
@@ -78,46 +76,33 @@ public final class ImageService {
   }
 
   /**
-   * Imports an archive and loads its images, making them current. For an uncompressed docker-save
-   * archive on a Unix-socket engine the archive is sent to the engine while it is imported, its
-   * end held back until the import has verified it (see {@link GatedUpload}); if the import rejects
-   * the archive the upload is cut and the engine loads nothing. If that early upload fails, the
-   * images are loaded from the cache as {@link #load} does.
+   * Imports an archive and loads its images, making them current. For a seekable {@code docker save}
+   * archive the layers are sent to the engine while the import runs, each once it is verified (see
+   * {@link LayerFeed}); if the import rejects the archive the layers sent are removed from the engine
+   * again and nothing is tagged. Whatever the engine still lacks after the import is loaded from the
+   * cache as {@link #load} does.
    */
   public ImportAndLoad importAndLoad(Path archive, Optional<String> name, Source source, Progress progress)
       throws IOException, ImageException {
-    Optional<Long> gate = UploadGate.of(archive);
-    DockerEngine docker = gate.isPresent() ? engine.get() : null;
-    GatedUpload upload = docker != null && docker.host().startsWith("unix://")
-        ? GatedUpload.start(docker, archive, gate.get()) : null;
-    ImportReport report;
-    try {
-      try (CacheLock lock = cache.lock()) {
-        // the engine may take the rest of the archive once it is verified, while the cache commits
-        report = new ArchiveImporter(cache).importArchive(archive, name, progress, upload == null ? () -> {} : upload::open);
-        journal.imported(report, source);
-      }
-    } catch (IOException | ImageException | RuntimeException e) {
-      if (upload != null) {
-        upload.abort();
-      }
-      throw e;
-    }
-    boolean preloaded = false;
-    if (upload != null) {
+    try (LayerFeed feed = LayerFeed.start(engine, cache.blobs())) {
+      ImportReport report;
       try {
-        upload.release();
-        preloaded = true;
-      } catch (EngineException e) {
-        preloaded = false; // loaded from the cache below
+        try (CacheLock lock = cache.lock()) {
+          report = new ArchiveImporter(cache).importArchive(archive, name, progress, feed);
+          journal.imported(report, source);
+        }
+      } catch (IOException | ImageException | RuntimeException e) {
+        feed.abort();
+        throw e;
       }
+      feed.finish();
+      List<String> refs = report.images().stream().flatMap(i -> i.refs().stream()).map(Object::toString).toList();
+      List<ImageResult> results = new ArrayList<>();
+      for (String ref : refs) {
+        results.addAll(load(List.of(ref), source, progress, feed));
+      }
+      return new ImportAndLoad(report, List.copyOf(results));
     }
-    List<String> refs = report.images().stream().flatMap(i -> i.refs().stream()).map(Object::toString).toList();
-    List<ImageResult> results = new ArrayList<>();
-    for (String ref : refs) {
-      results.addAll(load(List.of(ref), source, progress, preloaded));
-    }
-    return new ImportAndLoad(report, List.copyOf(results));
   }
 
   /** What {@link #importAndLoad} did: the import report and one load result per reference. */
@@ -128,17 +113,17 @@ public final class ImageService {
    * alias). One result per reference, in order; OK when the engine already ran it as current.
    */
   public List<ImageResult> load(List<String> refs, Source source, Progress progress) {
-    return load(refs, source, progress, false);
+    return load(refs, source, progress, null);
   }
 
-  private List<ImageResult> load(List<String> refs, Source source, Progress progress, boolean preloaded) {
+  private List<ImageResult> load(List<String> refs, Source source, Progress progress, LayerFeed fed) {
     List<ImageResult> results = new ArrayList<>();
     for (String text : refs) {
       Instant started = journal.clock().instant();
       try (CacheLock lock = cache.lock()) {
         ImageRef ref = ImageRef.parse(text);
         CachedImage image = cache.get(ref);
-        results.add(activate(image, ImageEventType.ALIAS_MOVED, source, progress, started, preloaded));
+        results.add(activate(image, ImageEventType.ALIAS_MOVED, source, progress, started, fed));
       } catch (ImageException | IOException | IllegalArgumentException e) {
         results.add(new ImageResult(text, Outcome.FAILED, e.getMessage(), null, started, journal.clock().instant()));
       }
@@ -170,21 +155,25 @@ public final class ImageService {
       ImageRef ref = new ImageRef(repository, target.tag());
       CachedImage image = cache.find(ref).orElseThrow(() -> new ImageNotFoundException(
           ref + " is no longer in the cache (garbage-collected): import its archive again, then roll back"));
-      return activate(image, ImageEventType.ROLLED_BACK, source, progress, started, false);
+      return activate(image, ImageEventType.ROLLED_BACK, source, progress, started, null);
     } catch (ImageException | IOException | IllegalArgumentException e) {
       return new ImageResult(label, Outcome.FAILED, e.getMessage(), null, started, journal.clock().instant());
     }
   }
 
-  /** Ensures the engine has the image, points the alias at it and records it as current. */
+  /**
+   * Ensures the engine has the image, points the alias at it and records it as current; {@code fed}
+   * (nullable) sent layers of it while it was imported.
+   */
   private ImageResult activate(
-      CachedImage image, ImageEventType moveType, Source source, Progress progress, Instant started, boolean preloaded)
+      CachedImage image, ImageEventType moveType, Source source, Progress progress, Instant started, LayerFeed fed)
       throws IOException, ImageException {
     ImageRef ref = image.ref();
     DockerEngine docker = engine.get();
     LoadReport report = new EngineLoader(docker, cache.blobs()).load(image, progress);
-    if (preloaded && report.alreadyPresent()) {
-      report = new LoadReport(report.image(), report.imageId(), false, image.diffIds().size(), 0, -1);
+    boolean whileImporting = fed != null && fed.sentLayersOf(image.imageId()) && !report.alreadyPresent();
+    if (whileImporting) {
+      report = fed.merged(report);
     }
     ImageRef aliasRef = ref.withTag(settings.alias());
     boolean aliasInPlace =
@@ -202,10 +191,9 @@ public final class ImageService {
     }
     List<ImageEvent> events = new ArrayList<>();
     if (!report.alreadyPresent()) {
-      events.add(journal.event(ImageEventType.LOADED, ref, image.imageId(), source, report.bytesSent() < 0
-          ? "archive sent to the engine while it was imported"
-          : report.layersSent() + " layers sent, " + report.layersSkipped() + " skipped (engine had them), "
-              + report.bytesSent() + " bytes streamed"));
+      events.add(journal.event(ImageEventType.LOADED, ref, image.imageId(), source,
+          report.layersSent() + " layers sent, " + report.layersSkipped() + " skipped (engine had them), "
+              + report.bytesSent() + " bytes streamed" + (whileImporting ? "; layers sent while the archive was imported" : "")));
     }
     boolean changed = !report.alreadyPresent() || !aliasInPlace || !historyInPlace;
     if (!aliasInPlace || !historyInPlace) {

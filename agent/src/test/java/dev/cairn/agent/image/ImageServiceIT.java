@@ -13,6 +13,8 @@ import dev.cairn.agent.image.testing.BusyboxImages;
 import dev.cairn.agent.image.testing.Dockerd;
 import dev.cairn.agent.image.testing.DockerdExtension;
 import java.io.RandomAccessFile;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,11 +90,13 @@ class ImageServiceIT {
     assertThat(dockerd.engine().inspect(REPO + ":current").orElseThrow().id()).hasToString(v2Id);
     assertThat(events).extracting(ImageEvent::type)
         .containsExactly(ImageEventType.IMPORTED, ImageEventType.LOADED, ImageEventType.ALIAS_MOVED);
-    assertThat(events.get(1).detail()).contains("while it was imported");
+    assertThat(events.get(1).detail()).contains("while the archive was imported");
+    assertThat(dockerd.partialImages()).as("partial images removed").isEmpty();
+    assertThat(dockerd.docker("run", "--rm", "--network", "none", REPO + ":current", "cat", "/app/version")).isEqualTo("version 2");
   }
 
   @Test
-  void importAndLoad_archiveRejectedAfterUploadStarted_engineLoadsNothing() throws Exception {
+  void importAndLoad_archiveDockerAcceptsButCacheRejects_engineLoadsNothing() throws Exception {
     // a FIFO after the last file: docker would load this archive, the cache refuses it
     Path withFifo = base.resolve("fifo.tar");
     Files.copy(v1Archive, withFifo);
@@ -101,10 +105,42 @@ class ImageServiceIT {
     assertThatThrownBy(() -> service.importAndLoad(withFifo, Optional.empty(), Source.cli("test"), Progress.NONE))
         .isInstanceOf(ArchiveRejectedException.class)
         .hasMessageContaining("FIFO");
-    assertThat(dockerd.engine().inspect(v1Id)).as("the cut upload loaded nothing").isEmpty();
+    assertThat(dockerd.engine().inspect(v1Id)).as("nothing loaded").isEmpty();
     assertThat(service.cache().blobs().list()).isEmpty();
     dockerd.docker("load", "-i", withFifo.toString());
     assertThat(dockerd.engine().inspect(v1Id)).as("while docker itself accepts this archive").isPresent();
+  }
+
+  @Test
+  void importAndLoad_topLayerCorrupt_nothingCachedAndEngineKeepsNoLayer() throws Exception {
+    // the bottom layer is verified (and may already be in the engine) when the top one fails
+    Path corrupt = base.resolve("corrupt-top.tar");
+    Files.copy(v2Archive, corrupt);
+    long offset;
+    try (TarFile tar = new TarFile(corrupt)) {
+      String top = dev.cairn.agent.image.oci.OciJson.dockerSaveManifest(
+          tar.getInputStream(tar.getEntries().stream().filter(e -> e.getName().equals("manifest.json")).findFirst().orElseThrow())
+              .readAllBytes()).get(0).layers().get(1);
+      TarArchiveEntry entry = tar.getEntries().stream().filter(e -> e.getName().equals(top)).findFirst().orElseThrow();
+      offset = entry.getDataOffset() + entry.getSize() - 1;
+    }
+    try (RandomAccessFile file = new RandomAccessFile(corrupt.toFile(), "rw")) {
+      file.seek(offset);
+      int b = file.read();
+      file.seek(offset);
+      file.write(b ^ 0xff);
+    }
+    long layersBefore = dockerd.layerCount();
+
+    assertThatThrownBy(() -> service.importAndLoad(corrupt, Optional.empty(), Source.cli("test"), Progress.NONE))
+        .isInstanceOf(ArchiveRejectedException.class)
+        .hasMessageContaining("digest mismatch");
+    assertThat(service.cache().blobs().list()).as("nothing committed").isEmpty();
+    assertThat(service.list()).isEmpty();
+    assertThat(dockerd.engine().inspect(v2Id)).isEmpty();
+    assertThat(dockerd.engine().inspect(REPO + ":current")).isEmpty();
+    assertThat(dockerd.partialImages()).as("partial images removed").isEmpty();
+    assertThat(dockerd.layerCount()).as("layers sent early were dropped again").isEqualTo(layersBefore);
   }
 
   @Test

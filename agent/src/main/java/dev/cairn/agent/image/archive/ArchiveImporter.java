@@ -38,22 +38,22 @@ public final class ArchiveImporter {
    */
   public ImportReport importArchive(Path path, Optional<String> name, Progress progress)
       throws IOException, ArchiveRejectedException {
-    return importArchive(path, name, progress, () -> {});
+    return importArchive(path, name, progress, ImportListener.NONE);
   }
 
   /**
-   * As {@link #importArchive(Path, Optional, Progress)}, calling {@code verified} once every entry
-   * has been read and every image verified, before the commit (which then fsyncs and renames).
+   * As {@link #importArchive(Path, Optional, Progress)}, telling {@code listener} the images read
+   * ahead and each entry as soon as it is staged and verified. A seekable {@code docker save}
+   * archive is read with its layers last, bottom first, so a listener can use them in that order.
    */
-  public ImportReport importArchive(Path path, Optional<String> name, Progress progress, Runnable verified)
+  public ImportReport importArchive(Path path, Optional<String> name, Progress progress, ImportListener listener)
       throws IOException, ArchiveRejectedException {
     long total = Files.isRegularFile(path) ? Files.size(path) : -1;
     try (CacheLock lock = cache.lock()) {
       cache.removeStaleStaging();
       try (StagingArea staging = cache.newStaging();
           ArchiveReader reader = ArchiveReaders.open(path)) {
-        List<ResolvedImage> images = resolve(path, reader, staging, name, progress, total);
-        verified.run();
+        List<ResolvedImage> images = resolve(path, reader, staging, name, progress, total, listener);
         return commit(path, images, staging);
       } catch (DamagedArchiveException e) {
         throw rejected(path, e);
@@ -62,12 +62,15 @@ public final class ArchiveImporter {
   }
 
   private List<ResolvedImage> resolve(
-      Path path, ArchiveReader reader, StagingArea staging, Optional<String> name, Progress progress, long total)
+      Path path, ArchiveReader reader, StagingArea staging, Optional<String> name, Progress progress, long total,
+      ImportListener listener)
       throws IOException, ArchiveRejectedException {
+    List<LayerStack> stacks = DockerSaveLayout.stacks(reader);
+    listener.planned(stacks);
     EntryCollector collector =
-        new EntryCollector(staging, cache.blobs(), DockerSaveLayout.hints(reader), reader, progress, total);
+        new EntryCollector(staging, cache.blobs(), DockerSaveLayout.hints(stacks), reader, progress, total, listener);
     try {
-      reader.read(collector);
+      reader.read(collector, DockerSaveLayout.layerOrder(stacks));
     } catch (DamagedArchiveException e) {
       throw rejected(path, e);
     }

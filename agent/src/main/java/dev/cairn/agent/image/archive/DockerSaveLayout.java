@@ -1,5 +1,6 @@
 package dev.cairn.agent.image.archive;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.image.cache.StagedBlob;
 import dev.cairn.agent.image.oci.Descriptor;
 import dev.cairn.agent.image.oci.Digest;
@@ -27,30 +28,56 @@ final class DockerSaveLayout {
   private DockerSaveLayout() {}
 
   /**
-   * Digests the layer entries must have, read ahead from {@code manifest.json} and the configs when
-   * the reader can seek; empty otherwise (the digests are then checked after the pass).
+   * The images of the archive, read ahead from {@code manifest.json} and the configs when the reader
+   * can seek; empty otherwise (the digests are then checked after the pass).
    */
-  static Map<String, Digest> hints(ArchiveReader reader) throws IOException {
+  static List<LayerStack> stacks(ArchiveReader reader) throws IOException {
     Optional<byte[]> manifestJson = reader.peek(MANIFEST);
     if (manifestJson.isEmpty()) {
-      return Map.of();
+      return List.of();
     }
-    Map<String, Digest> hints = new HashMap<>();
+    List<LayerStack> stacks = new ArrayList<>();
     try {
       for (DockerSaveManifest image : OciJson.dockerSaveManifest(manifestJson.get())) {
-        Optional<byte[]> config = image.config() == null ? Optional.empty() : reader.peek(EntryPolicy.normalize(image.config()));
+        String configPath = image.config() == null ? null : EntryPolicy.normalize(image.config());
+        Optional<byte[]> config = configPath == null ? Optional.empty() : reader.peek(configPath);
         if (config.isEmpty()) {
           continue;
         }
         List<Digest> diffIds = OciJson.config(config.get()).diffIds();
-        for (int i = 0; i < Math.min(diffIds.size(), image.layers().size()); i++) {
-          hints.put(EntryPolicy.normalize(image.layers().get(i)), diffIds.get(i));
+        JsonNode platform = OciJson.MAPPER.readTree(config.get());
+        List<String> layers = new ArrayList<>();
+        for (String layer : image.layers()) {
+          layers.add(EntryPolicy.normalize(layer));
         }
+        int n = Math.min(diffIds.size(), layers.size());
+        stacks.add(new LayerStack(configPath, platform.path("os").asText("linux"),
+            platform.path("architecture").asText(""), diffIds.subList(0, n), layers.subList(0, n)));
       }
     } catch (IOException | ArchiveRejectedException | IllegalArgumentException e) {
-      return Map.of(); // unreadable metadata is reported, with its cause, after the full pass
+      return List.of(); // unreadable metadata is reported, with its cause, after the full pass
+    }
+    return List.copyOf(stacks);
+  }
+
+  /** Digests the layer entries must have: each layer path's diff id. */
+  static Map<String, Digest> hints(List<LayerStack> stacks) {
+    Map<String, Digest> hints = new HashMap<>();
+    for (LayerStack stack : stacks) {
+      for (int i = 0; i < stack.layers().size(); i++) {
+        hints.put(stack.layers().get(i), stack.diffIds().get(i));
+      }
     }
     return hints;
+  }
+
+  /** The layer paths of every image, bottom first (the order in which the engine can use them). */
+  static List<String> layerOrder(List<LayerStack> stacks) {
+    List<String> order = new ArrayList<>();
+    for (LayerStack stack : stacks) {
+      stack.layers().stream().filter(layer -> !order.contains(layer)).forEach(order::add);
+    }
+    return List.copyOf(order);
   }
 
   static List<ResolvedImage> resolve(ArchiveContents contents, Optional<String> name)

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Visits every entry once: applies the entry policy, stages each file while hashing it, checks the
  * digest an entry's name (or a hint) promises, and records links. A file whose promised digest the
- * cache already holds is hashed but not written.
+ * cache already holds is hashed but not written. Each file whose promised digest matched is reported
+ * to the {@link ImportListener}.
  */
 final class EntryCollector implements ArchiveReader.Visitor {
 
@@ -23,17 +24,20 @@ final class EntryCollector implements ArchiveReader.Visitor {
   private final ArchiveReader reader;
   private final Progress progress;
   private final long total;
+  private final ImportListener listener;
   private final Map<String, StagedBlob> files = new HashMap<>();
   private final Map<String, String> links = new HashMap<>();
 
   EntryCollector(
-      StagingArea staging, BlobStore blobs, Map<String, Digest> hints, ArchiveReader reader, Progress progress, long total) {
+      StagingArea staging, BlobStore blobs, Map<String, Digest> hints, ArchiveReader reader, Progress progress, long total,
+      ImportListener listener) {
     this.staging = staging;
     this.blobs = blobs;
     this.hints = Map.copyOf(hints);
     this.reader = reader;
     this.progress = progress;
     this.total = total;
+    this.listener = listener;
   }
 
   @Override
@@ -61,6 +65,9 @@ final class EntryCollector implements ArchiveReader.Visitor {
               + ": the archive is corrupt; copy it again from a good source");
     }
     files.put(name, blob);
+    if (promised != null) {
+      listener.verified(name, blob);
+    }
     progress.update("import", reader.position(), total);
   }
 

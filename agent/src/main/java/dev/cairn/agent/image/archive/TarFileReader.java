@@ -3,7 +3,10 @@ package dev.cairn.agent.image.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
@@ -16,6 +19,8 @@ final class TarFileReader implements ArchiveReader {
 
   /** Largest entry {@link #peek} reads into memory. */
   static final long PEEK_LIMIT = 16L << 20;
+
+  private static final int BLOCK = 512;
 
   private final TarFile tar;
   private final List<TarArchiveEntry> entries;
@@ -36,7 +41,21 @@ final class TarFileReader implements ArchiveReader {
 
   @Override
   public void read(Visitor visitor) throws IOException, ArchiveRejectedException {
+    read(visitor, List.of());
+  }
+
+  /** Visits the entries in archive order, except those named in {@code last}: after all others, in that order. */
+  @Override
+  public void read(Visitor visitor, List<String> last) throws IOException, ArchiveRejectedException {
+    Map<String, List<TarArchiveEntry>> held = new LinkedHashMap<>();
+    last.forEach(name -> held.put(name, new ArrayList<>()));
+    List<TarArchiveEntry> ordered = new ArrayList<>();
     for (TarArchiveEntry tarEntry : entries) {
+      List<TarArchiveEntry> slot = held.get(normalizedOrEmpty(tarEntry.getName()));
+      (slot != null ? slot : ordered).add(tarEntry);
+    }
+    held.values().forEach(ordered::addAll);
+    for (TarArchiveEntry tarEntry : ordered) {
       ArchiveEntry entry = TarEntries.of(tarEntry);
       if (entry.kind() == ArchiveEntry.Kind.FILE) {
         try (InputStream content = new CheckedEntryStream(tar.getInputStream(tarEntry), entry.name(), entry.size())) {
@@ -45,7 +64,7 @@ final class TarFileReader implements ArchiveReader {
       } else {
         visitor.visit(entry, InputStream.nullInputStream());
       }
-      position = tarEntry.getDataOffset() + entry.size();
+      position += BLOCK + (entry.size() + BLOCK - 1) / BLOCK * BLOCK; // header and padded data: progress only
     }
   }
 
@@ -63,10 +82,15 @@ final class TarFileReader implements ArchiveReader {
   }
 
   private static boolean samePath(String raw, String name) {
+    return normalizedOrEmpty(raw).equals(name);
+  }
+
+  /** The normalized name, or "" for a name the entry policy refuses (the pass then rejects it). */
+  private static String normalizedOrEmpty(String raw) {
     try {
-      return EntryPolicy.normalize(raw).equals(name);
+      return EntryPolicy.normalize(raw);
     } catch (ArchiveRejectedException e) {
-      return false;
+      return "";
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The node's Docker engine, reached with docker-java over httpclient5. Connects lazily: creating it
@@ -35,16 +36,23 @@ public final class DockerEngine implements Closeable {
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
   private final String host;
-  private final DockerClient client;
+  private final Supplier<DockerClient> connect;
+  private final EngineSocket socket;
+  private DockerClient client;
 
-  private DockerEngine(String host, DockerClient client) {
+  private DockerEngine(String host, Supplier<DockerClient> connect) {
     this.host = host;
-    this.client = client;
+    this.connect = connect;
+    this.socket = host.startsWith("unix://") ? new EngineSocket(host) : null;
   }
 
   /** An engine at {@code host} ({@code unix:///path} or {@code tcp://127.0.0.1:port}); null = DOCKER_HOST or the default. */
   public static DockerEngine connect(String host) {
     String resolved = host != null && !host.isBlank() ? host : System.getenv().getOrDefault("DOCKER_HOST", DEFAULT_HOST);
+    return new DockerEngine(resolved, () -> newClient(resolved));
+  }
+
+  private static DockerClient newClient(String resolved) {
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(resolved).withDockerTlsVerify(false).build();
     ApacheDockerHttpClient http =
@@ -54,22 +62,31 @@ public final class DockerEngine implements Closeable {
             .connectionTimeout(Duration.ofSeconds(10))
             .responseTimeout(Duration.ofHours(1))
             .build();
-    return new DockerEngine(resolved, DockerClientImpl.getInstance(config, http));
+    return DockerClientImpl.getInstance(config, http);
   }
 
   public String host() {
     return host;
   }
 
-  /** The docker-java client, for other users of the same engine (container hooks); do not close it. */
-  public DockerClient client() {
+  /**
+   * The docker-java client, created on first use (its classes take a few hundred milliseconds to
+   * load), for other users of the same engine (container hooks) too; do not close it.
+   */
+  public synchronized DockerClient client() {
+    if (client == null) {
+      client = connect.get();
+    }
     return client;
   }
 
   /** The image with this id or reference, if the engine has it. */
   public Optional<EngineImage> inspect(String idOrRef) throws EngineException {
+    if (socket != null) {
+      return socket.inspect(idOrRef);
+    }
     try {
-      InspectImageResponse image = client.inspectImageCmd(idOrRef).exec();
+      InspectImageResponse image = client().inspectImageCmd(idOrRef).exec();
       List<Digest> diffIds = new ArrayList<>();
       if (image.getRootFS() != null && image.getRootFS().getLayers() != null) {
         image.getRootFS().getLayers().forEach(layer -> diffIds.add(Digest.parse(layer)));
@@ -92,9 +109,12 @@ public final class DockerEngine implements Closeable {
    * {@code RootFS.Layers}. (The Engine API has no call listing the layer store itself.)
    */
   public Set<Digest> layerChains() throws EngineException {
+    if (socket != null) {
+      return socket.layerChains();
+    }
     List<Image> images;
     try {
-      images = client.listImagesCmd().withShowAll(true).exec();
+      images = client().listImagesCmd().withShowAll(true).exec();
     } catch (DockerException e) {
       throw failure("listing images", e);
     } catch (RuntimeException e) {
@@ -119,7 +139,7 @@ public final class DockerEngine implements Closeable {
     }
     AtomicReference<String> error = new AtomicReference<>();
     try {
-      client
+      client()
           .loadImageAsyncCmd(dockerSaveTar)
           .exec(
               new ResultCallback.Adapter<LoadResponseItem>() {
@@ -183,8 +203,12 @@ public final class DockerEngine implements Closeable {
 
   /** Points {@code ref} at the image (moving the tag if it pointed elsewhere). */
   public void tag(Digest imageId, ImageRef ref) throws EngineException {
+    if (socket != null) {
+      socket.tag(imageId, ref);
+      return;
+    }
     try {
-      client.tagImageCmd(imageId.toString(), ref.repository(), ref.tag()).withForce(true).exec();
+      client().tagImageCmd(imageId.toString(), ref.repository(), ref.tag()).withForce(true).exec();
     } catch (DockerException e) {
       throw failure("tagging " + imageId.shortHex() + " as " + ref, e);
     } catch (RuntimeException e) {
@@ -194,8 +218,12 @@ public final class DockerEngine implements Closeable {
 
   /** Removes a tag or image; removing one the engine does not have is not an error. */
   public void remove(String idOrRef) throws EngineException {
+    if (socket != null) {
+      socket.remove(idOrRef);
+      return;
+    }
     try {
-      client.removeImageCmd(idOrRef).withForce(true).exec();
+      client().removeImageCmd(idOrRef).withForce(true).exec();
     } catch (NotFoundException e) {
       // already gone
     } catch (DockerException e) {
@@ -208,7 +236,7 @@ public final class DockerEngine implements Closeable {
   /** Whether the engine answers a ping. */
   public boolean ping() {
     try {
-      client.pingCmd().exec();
+      client().pingCmd().exec();
       return true;
     } catch (RuntimeException e) {
       return false;
@@ -227,7 +255,9 @@ public final class DockerEngine implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
-    client.close();
+  public synchronized void close() throws IOException {
+    if (client != null) {
+      client.close();
+    }
   }
 }

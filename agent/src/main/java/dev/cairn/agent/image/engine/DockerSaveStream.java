@@ -40,33 +40,57 @@ public final class DockerSaveStream extends InputStream {
   /** Opens the stream; every blob file it needs is opened now, so a missing blob fails here. */
   public static DockerSaveStream open(CachedImage image, BlobStore blobs, Set<Digest> skip, Progress progress)
       throws IOException {
-    List<InputStream> parts = new ArrayList<>();
-    long[] total = {0};
+    List<Layer> layers = new ArrayList<>();
     try {
-      String configName = image.imageId().hex() + ".json";
-      total[0] += addEntry(parts, configName, blobs.open(image.imageId()), blobs.size(image.imageId()));
       List<Digest> chains = dev.cairn.agent.image.oci.ChainIds.of(image.diffIds());
-      List<String> layerPaths = new ArrayList<>();
       for (int i = 0; i < chains.size(); i++) {
-        String path = chains.get(i).hex() + "/layer.tar";
-        layerPaths.add(path);
-        if (!skip.contains(chains.get(i))) {
-          Digest blob = image.manifest().layers().get(i).digest();
-          total[0] += addEntry(parts, path, blobs.open(blob), blobs.size(blob));
-        }
+        Digest blob = image.manifest().layers().get(i).digest();
+        layers.add(skip.contains(chains.get(i))
+            ? new Layer(chains.get(i), null, 0)
+            : new Layer(chains.get(i), blobs.open(blob), blobs.size(blob)));
       }
-      byte[] manifest =
-          OciJson.bytes(List.of(new DockerSaveManifest(configName, List.of(image.ref().toString()), layerPaths)));
-      total[0] += addEntry(parts, "manifest.json", new ByteArrayInputStream(manifest), manifest.length);
-      parts.add(new ByteArrayInputStream(new byte[2 * BLOCK]));
-      total[0] += 2 * BLOCK;
+      return of(image.imageId(), blobs.open(image.imageId()), blobs.size(image.imageId()), layers,
+          List.of(image.ref().toString()), progress);
     } catch (IOException | RuntimeException e) {
-      for (InputStream part : parts) {
-        part.close();
+      for (Layer layer : layers) {
+        if (layer.content() != null) {
+          layer.content().close();
+        }
       }
       throw e;
     }
-    return new DockerSaveStream(new SequenceInputStream(Collections.enumeration(parts)), total[0], progress);
+  }
+
+  /**
+   * One layer of a load stream: its chain id (which names its directory) and its content, or a null
+   * content for a layer the engine holds (listed in {@code manifest.json}, not sent).
+   */
+  public record Layer(Digest chainId, InputStream content, long size) {}
+
+  /**
+   * A load stream of the config {@code configDigest} and {@code layers} (bottom first), tagged with
+   * {@code repoTags} (none: the engine keeps the image untagged). Takes ownership of every stream.
+   */
+  public static DockerSaveStream of(
+      Digest configDigest, InputStream config, long configSize, List<Layer> layers, List<String> repoTags, Progress progress)
+      throws IOException {
+    List<InputStream> parts = new ArrayList<>();
+    long total = 0;
+    String configName = configDigest.hex() + ".json";
+    total += addEntry(parts, configName, config, configSize);
+    List<String> layerPaths = new ArrayList<>();
+    for (Layer layer : layers) {
+      String path = layer.chainId().hex() + "/layer.tar";
+      layerPaths.add(path);
+      if (layer.content() != null) {
+        total += addEntry(parts, path, layer.content(), layer.size());
+      }
+    }
+    byte[] manifest = OciJson.bytes(List.of(new DockerSaveManifest(configName, repoTags, layerPaths)));
+    total += addEntry(parts, "manifest.json", new ByteArrayInputStream(manifest), manifest.length);
+    parts.add(new ByteArrayInputStream(new byte[2 * BLOCK]));
+    total += 2 * BLOCK;
+    return new DockerSaveStream(new SequenceInputStream(Collections.enumeration(parts)), total, progress);
   }
 
   private static long addEntry(List<InputStream> parts, String name, InputStream content, long size) throws IOException {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * {@code POST /images/load?quiet=1} written directly on the engine's Unix socket with a
+ * The calls of the load path written directly on the engine's Unix socket: {@code GET}s that list
+ * and inspect images (so a load need not wait for docker-java's client to initialise), and
+ * {@code POST /images/load?quiet=1} written with a
  * {@code Content-Length} and 1 MiB writes. docker-java's httpclient5 transport sends an
  * {@code InputStream} body as 4 KiB chunks of chunked encoding and cannot ask for {@code quiet}
  * (the engine then streams per-layer progress); on a 500 MB image that costs more than a second, so
@@ -25,6 +27,16 @@ final class SocketUpload {
 
   /** The response of the engine: status code and (de-chunked) body. */
   record Response(int status, String body) {}
+
+  /** A request without a body ({@code GET}, {@code DELETE}, a {@code POST} with query parameters only). */
+  static Response call(Path socket, String method, String path) throws IOException {
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+      String head = method + " " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: cairn\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+      write(channel, ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
+      channel.shutdownOutput();
+      return parse(Channels.newInputStream(channel).readAllBytes());
+    }
+  }
 
   static Response post(Path socket, String path, String contentType, InputStream body, long length) throws IOException {
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {

@@ -10,6 +10,13 @@
  * opening the file; the chain ids present are found by inspecting the engine's images
  * ({@code RootFS.Layers}).
  *
- * <p>Depends on {@code image.cache} and {@code image.oci}.
+ * <p>The <em>layer feed</em> ({@code LayerFeed}) sends the layers of an archive being imported as
+ * soon as the import has verified each, as untagged <em>partial images</em> (a config listing the
+ * diff ids up to that layer), removed again once the real image holds their layers or the import
+ * fails. On a Unix socket the load path's calls (inspect, list, tag, remove, load) are written
+ * directly on the socket; docker-java serves the rest and {@code tcp://} engines.
+ *
+ * <p>Depends on {@code image.cache}, {@code image.oci} and {@code image.archive} (the import's
+ * listener interface).
  */
 package dev.cairn.agent.image.engine;

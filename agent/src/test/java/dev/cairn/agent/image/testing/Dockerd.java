@@ -59,6 +59,22 @@ public final class Dockerd implements AutoCloseable {
     return engine;
   }
 
+  /** How many layers the engine's layer store holds (entries of its vfs layer database). */
+  public long layerCount() throws IOException {
+    Path layerdb = dir.resolve("data/image/vfs/layerdb/sha256");
+    if (!Files.isDirectory(layerdb)) {
+      return 0;
+    }
+    try (var entries = Files.list(layerdb)) {
+      return entries.count();
+    }
+  }
+
+  /** The ids of the partial images a layer feed left in the engine (none when it cleaned up). */
+  public String partialImages() throws IOException, InterruptedException {
+    return docker("images", "-a", "-q", "--filter", "label=" + dev.cairn.agent.image.engine.LayerFeed.PARTIAL_LABEL);
+  }
+
   /** Runs the {@code docker} CLI against this engine; returns stdout, fails on a non-zero exit. */
   public String docker(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("docker", "-H", host));
