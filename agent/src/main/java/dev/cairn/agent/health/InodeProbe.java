@@ -1,15 +1,14 @@
 package dev.cairn.agent.health;
 
-import java.io.ByteArrayOutputStream;
+import dev.cairn.agent.process.ToolRun;
+import dev.cairn.agent.process.ToolTimeoutException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Inode use of the filesystems holding some paths. Java has no API for it ({@code FileStore}
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class InodeProbe {
 
-  private static final long TIMEOUT_SECONDS = 10;
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** Percent of inodes used per path; a path missing from the map could not be measured. */
   Map<Path, Double> inodesUsedPercent(List<Path> paths) throws IOException {
@@ -29,26 +28,14 @@ final class InodeProbe {
     }
     List<String> command = new ArrayList<>(List.of("stat", "-f", "--printf", "%c %d %n\\n", "--"));
     paths.forEach(p -> command.add(p.toString()));
-    Process process;
+    String output;
     try {
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      output = ToolRun.run(command, TIMEOUT, false).output();
+    } catch (ToolTimeoutException e) {
+      throw e;
     } catch (IOException e) {
       throw new IOException("cannot run 'stat -f' to read inode use (" + e.getMessage()
           + "); install coreutils", e);
-    }
-    String output;
-    try (InputStream in = process.getInputStream()) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      in.transferTo(bytes);
-      output = bytes.toString(StandardCharsets.UTF_8);
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("'stat -f' did not answer within " + TIMEOUT_SECONDS + " s (a hung mount?)");
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading inode use", e);
     }
     for (String line : output.split("\n")) {
       String[] fields = line.split(" ", 3);

@@ -1,5 +1,6 @@
 package dev.cairn.agent.volume;
 
+import dev.cairn.agent.process.ToolRun;
 import dev.cairn.agent.repository.Node;
 import dev.cairn.agent.repository.NodeType;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MetadataWriter {
 
-  private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+  /** Whether this process runs as uid 0 (by its id: in a container uid 0 may have no passwd entry). */
+  private static final boolean ROOT = runsAsUidZero();
 
   private MetadataWriter() {}
 
@@ -67,15 +70,17 @@ public final class MetadataWriter {
 
   /** Runs a file tool ({@code chmod}, {@code mknod}, ...); its output is the error when it fails. */
   static void run(List<String> command) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ToolRun.Result result = ToolRun.run(command, Duration.ofSeconds(30), true);
+    if (result.exitStatus() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + result.output().trim());
+    }
+  }
+
+  private static boolean runsAsUidZero() {
     try {
-      String output = new String(process.getInputStream().readAllBytes()).trim();
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running " + command.get(0), e);
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException noProc) {
+      return "root".equals(System.getProperty("user.name"));
     }
   }
 
