@@ -58,6 +58,11 @@ public final class S3TestServer implements AutoCloseable {
     return endpoint;
   }
 
+  /** Where the server keeps its objects: one directory per bucket. */
+  public Path storeDirectory() {
+    return storeDir;
+  }
+
   /** Settings for {@code bucket}/{@code prefix} with the server's credentials. */
   S3Settings settings(String bucket, String prefix) {
     return new S3Settings(endpoint, "us-east-1", bucket, prefix, true, ACCESS_KEY, SECRET_KEY,

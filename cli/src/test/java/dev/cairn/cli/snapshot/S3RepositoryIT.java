@@ -3,9 +3,9 @@ package dev.cairn.cli.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.agent.backend.S3TestServer;
 import dev.cairn.agent.repository.JsonCodec;
 import dev.cairn.cli.testing.CairnProcess;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,39 +28,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class S3RepositoryIT {
 
-  private static final String ACCESS_KEY = "cairn-it-access";
-  private static final String SECRET_KEY = "cairn-it-secret-0123456789";
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
   @TempDir Path tmp;
-  private S3Proxy proxy;
+  private S3TestServer s3;
   private String endpoint;
   private Path password;
   private Map<String, String> credentials;
 
   @BeforeEach
   void startS3() throws Exception {
-    Path store = Files.createDirectories(tmp.resolve("s3-store"));
-    proxy = S3Proxy.builder()
-        .blobStore(new FilesystemNio2BlobStore(store.toString()))
-        .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .build();
-    proxy.start();
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!"STARTED".equals(proxy.getState())) {
-      assertThat(System.nanoTime()).as("s3proxy started within 10 s").isLessThan(deadline);
-      Thread.sleep(10);
-    }
-    endpoint = "http://127.0.0.1:" + proxy.getPort();
+    s3 = S3TestServer.start();
+    endpoint = s3.endpoint().toString();
     password = Files.writeString(tmp.resolve("pw"), "s3cret\n");
-    credentials = Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+    credentials = Map.of("AWS_ACCESS_KEY_ID", S3TestServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3TestServer.SECRET_KEY,
         "TMPDIR", Files.createDirectories(tmp.resolve("staging-parent")).toString());
   }
 
   @AfterEach
   void stopS3() throws Exception {
-    proxy.stop();
+    s3.close();
   }
 
   private CairnProcess.Result cairn(Map<String, String> env, String... args) throws Exception {
@@ -117,7 +101,7 @@ class S3RepositoryIT {
     CairnProcess.Result init = cairn("repo", "init", "--repo", repo, "--password-file", password.toString(),
         "--kdf-n", "1024");
     assertThat(init.exit()).as(init.output()).isZero();
-    assertThat(tmp.resolve("s3-store/fresh-bucket")).as("the bucket was created").isDirectory();
+    assertThat(s3.storeDirectory().resolve("fresh-bucket")).as("the bucket was created").isDirectory();
 
     CairnProcess.Result snapshot = cairn("snapshot", "--repo", repo, "--password-file", password.toString(),
         "--volume", "data", "--json", source.toString());
@@ -162,7 +146,7 @@ class S3RepositoryIT {
 
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.output()).contains("cairn snapshot:").doesNotContain("Exception");
-    assertThat(tmp.resolve("s3-store/absent-bucket")).doesNotExist();
+    assertThat(s3.storeDirectory().resolve("absent-bucket")).doesNotExist();
   }
 
   @Test
@@ -173,6 +157,6 @@ class S3RepositoryIT {
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.output()).contains("AWS_ACCESS_KEY_ID").contains("AWS_SECRET_ACCESS_KEY")
         .doesNotContain("Exception");
-    assertThat(tmp.resolve("s3-store/no-credentials")).doesNotExist();
+    assertThat(s3.storeDirectory().resolve("no-credentials")).doesNotExist();
   }
 }
