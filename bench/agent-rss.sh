@@ -7,18 +7,26 @@
 #   bench/agent-rss.sh [IDLE_SECONDS]     default 60; RSS_HOOK=CMD runs 'CMD PID' after each run
 #                                         (e.g. a script calling jcmd PID VM.native_memory summary)
 #
-# Measured here (Nov 2026, JDK 17, 2 shared cores, bin/cairn's options, 60 s idle, two runs): 83.8
-# and 84.5 MiB after the first start, 79.2 and 79.0 MiB after a restart — goal NOT met (98.9 MiB
-# before the changes below). Adding -XX:CompileThresholdScaling=10: 83.4 / 78.5 MiB, within noise.
-# Where a restarted agent's 79 MiB go (smaps, jcmd GC.heap_info / VM.metaspace, NMT):
-#   files: libjvm.so text ~13 MiB, the JDK's CDS archive (classes.jsa) ~12 MiB, lib/modules ~2.4
-#   MiB, libc + libstdc++ ~2.6 MiB; anonymous ~49 MiB: metaspace ~21 MiB (5,465 classes, 1,276 of
-#   them from the CDS archive; Netty ~820, gRPC ~490, JDK TLS ~460, Cairn ~380, snakeyaml ~130),
-#   heap ~11 MiB committed / 8.3 MiB live (~3.2 MiB of it the central directories of the 85 jars of
-#   the class path), symbols ~5 MiB, code cache ~4 MiB, 21 thread stacks ~2 MiB, malloc ~3 MiB.
-#   The first start also enrolls (Bouncy Castle's CSR code, ~300 classes more) and keeps ~1 MiB
-#   more heap.
+# Measured here (26 Nov 2026, JDK 17, 2 shared cores, bin/cairn's options, 60 s idle): first start
+# (enrolls; records the class list) 78.3 MiB, restart (builds and maps the agent's class-data
+# archive) 70.5 MiB — goal NOT met. Before the OkHttp transport: 83.8-84.5 / 79.0-79.2 MiB;
+# before all of the work below: 98.9 MiB.
+# Where a restarted agent's memory goes (smaps, jcmd GC.heap_info / VM.metaspace, NMT), with the OkHttp
+# transport and before the agent's own archive (73.0 MiB): files: libjvm.so text ~13 MiB, the JDK's
+# CDS archive ~11.7 MiB (all of it touched: the JVM relocates it at start), lib/modules ~1.4 MiB, libc
+# + libstdc++ ~2.5 MiB; anonymous ~42 MiB: metaspace ~14.6 MiB + class space 2.6 MiB (4,250 classes,
+# 1,160 of them from the JDK's archive), heap ~11 MiB committed / 9 MiB live (~3 MiB of it the central
+# directories of the 92 jars of the class path, ~0.5 MiB the JDK's 148 trusted CA certificates that
+# OkHttp loads when it probes the platform), symbols ~4.4 MiB, code cache ~2.9 MiB, 25 thread stacks ~2.3 MiB.
+# The first start also enrolls (Bouncy Castle's CSR code, ~250 classes more) and keeps more heap.
 # Done, with what each saved here:
+#   - the agent's gRPC channel uses grpc-okhttp instead of Netty (TlsChannelFactory): 4,250 classes
+#     loaded instead of 5,150 (Netty's ~730 and grpc-netty's ~80 go, OkHttp's ~75 and okio's ~30
+#     come), and no 5,000-entry Netty jar on the class path: -6 MiB (84 -> 78 first start, 79 -> 73
+#     restart). grpc-okhttp 1.79.0 is the newest this mirror serves, so gRPC as a whole is 1.79.0.
+#   - a static class-data archive of the agent's own classes (bin/cairn, cli/target/cairn-agent.jsa)
+#     instead of the JDK's default archive, and most of the metaspace: -2.5 MiB after a restart (73.0 -> 70.5;
+#     69.6 with an archive made by hand); the first start records the list, the restart builds it (~7 s).
 #   - bin/cairn agent runs from a slim class path (cli/target/agent-lib + agent/target/lib: 28,900
 #     jar entries instead of the shaded jar's 39,700; no controller, Dropwizard, Jetty, RocksDB), logs
 #     through java.util.logging (slf4j-jdk14) instead of logback (-500 classes), and the schedule run
@@ -29,23 +37,25 @@
 #     -XX:-ShrinkHeapInSteps) that brings the committed heap from ~24 to ~14 MiB after the start and
 #     back down after every job (-3 MiB more).
 #   - -XX:CompileThresholdScaling=4 with C1 only: fewer start-up methods compiled (-1.3 MiB).
-#   - one NIO event-loop thread for the gRPC channels, and 'agent run' without picocli (-170
-#     classes): -2.9 MiB.
+#   - 'agent run' without picocli (-170 classes), one transport thread: -2.9 MiB.
 #   - earlier: no Jackson data binding in the agent, unpooled Netty buffers (-9 MiB).
 # Tried, not kept: -Xshare:off (+0.7 MiB: the JDK classes then fill metaspace instead),
-#   -XX:MetaspaceReclaimPolicy=aggressive (-0.5 MiB, within noise), a dynamic AppCDS archive of the
-#   agent's classes (-1.3 MiB first start / -1.4 MiB restart, for a 28 MB archive that every build
-#   invalidates and only an agent's clean exit records); before: MALLOC_ARENA_MAX,
-#   TrimNativeHeapInterval.
-# What is left is the fixed cost of a JDK 17 server VM (libjvm + CDS + modules + libc ~30 MiB) and
-#   the classes of the gRPC transport: Netty + gRPC + JDK TLS are ~1,800 of the ~4,200 classes not
-#   in the CDS archive. grpc-okhttp (~250 classes instead of Netty's ~820) is not on this Maven
-#   mirror; a JDK with a smaller base (21+: compact object headers, smaller CDS) is not allowed here.
+#   -XX:MetaspaceReclaimPolicy=aggressive (-0.5 MiB, within noise), a dynamic AppCDS archive on top of
+#   the JDK's (-1.4 MiB: the JDK's archive stays mapped), -XX:ArchiveRelocationMode=0 (the archive's
+#   pages are touched either way), Temurin 25 (87 MiB after a restart: a larger base), MADV_PAGEOUT of
+#   the file mappings (no effect: libjvm and the JDK archive are shared with the controller's JVM);
+#   before: MALLOC_ARENA_MAX, TrimNativeHeapInterval.
+# What is left is the fixed cost of a JDK 17 server VM (an idle "hello world" with these options is
+#   34 MiB resident: libjvm, the class-data archive, libc) and ~4,000 classes of the agent, gRPC, JDK
+#   TLS, YAML, cron and protobuf; reaching 64 MiB would need cutting about a third of those, or a VM
+#   without that base (a native image: GraalVM is not available here).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 IDLE=${1:-60}
 JAR=$ROOT/cli/target/cairn.jar
 "$ROOT/bin/cairn" --version >/dev/null   # builds the jars when missing or stale
+# as after an install: the first start records the agent's class list, the restart builds its archive
+rm -f "$ROOT/cli/target/cairn-agent.classlist" "$ROOT/cli/target/cairn-agent.jsa"
 WORK=$(mktemp -d /tmp/cairn-agent-rss.XXXXXX)
 QS_PID=; AGENT_PID=
 cleanup() {
