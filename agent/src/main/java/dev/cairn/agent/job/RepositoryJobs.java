@@ -8,12 +8,14 @@ import dev.cairn.agent.hook.HookSequence;
 import dev.cairn.agent.hook.VolumeHooks;
 import dev.cairn.agent.layout.CatalogueSource;
 import dev.cairn.agent.repository.RepositoryException;
-import dev.cairn.agent.repository.RepositoryLock;
 import dev.cairn.agent.repository.SnapshotRecord;
 import dev.cairn.agent.repository.SnapshotSummary;
 import dev.cairn.agent.retention.ForgetPolicy;
 import dev.cairn.agent.snapshot.Copier;
 import dev.cairn.agent.snapshot.CopyReport;
+import dev.cairn.agent.snapshot.ForgetOptions;
+import dev.cairn.agent.snapshot.ForgetReport;
+import dev.cairn.agent.snapshot.Forgetter;
 import dev.cairn.agent.snapshot.Pruner;
 import dev.cairn.agent.snapshot.PruneReport;
 import dev.cairn.agent.snapshot.RestoreOptions;
@@ -32,6 +34,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,22 +200,33 @@ public final class RepositoryJobs implements BackupJobs {
     }
   }
 
+  /**
+   * Forgets by {@code policy} among this host's snapshots of {@code volume}, through the same
+   * {@link Forgetter} as {@code cairn forget}: under the exclusive lock, and refusing (nothing removed)
+   * a policy that would keep none of them (an empty one, or a {@code keep-tag} no snapshot carries).
+   */
   @Override
-  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public synchronized Completion forget(String volume, ForgetPolicy policy, Instant now, boolean dryRun)
       throws JobException, IOException {
     volumes.resolve(volume);
-    try (OpenedRepository opened = open(); RepositoryLock lock = opened.repository().lockExclusive("forget")) {
-      RetentionPass.Result result = RetentionPass.apply(new RepositoryCatalog(opened.repository()), settings.host(),
-          volume, policy, now, settings.zone(), dryRun);
-      Map<String, Object> details = Map.of("volume", volume, "kept", result.kept(), "removed", result.removed(),
-          "dryRun", dryRun);
-      String message = (dryRun ? "would remove " : "removed ") + result.removed().size() + " and keep "
-          + result.kept().size() + " snapshots of " + volume;
-      return result.removed().isEmpty() || dryRun ? Completion.ok(message, details)
-          : Completion.changed(message, details);
+    ForgetOptions options = new ForgetOptions(now, settings.zone(), settings.host(), volume, dryRun, false, false);
+    try (OpenedRepository opened = open()) {
+      ForgetReport report = new Forgetter(opened.repository()).apply(policy, options);
+      List<String> kept = new ArrayList<>();
+      List<String> removed = new ArrayList<>();
+      for (ForgetReport.Group group : report.groups()) {
+        group.keep().forEach(entry -> kept.add(entry.id()));
+        group.remove().forEach(entry -> removed.add(entry.id()));
+      }
+      Map<String, Object> details = Map.of("volume", volume, "kept", kept, "removed", removed, "dryRun", dryRun);
+      String message = (dryRun ? "would remove " : "removed ") + removed.size() + " and keep " + kept.size()
+          + " snapshots of " + volume;
+      return removed.isEmpty() || dryRun ? Completion.ok(message, details) : Completion.changed(message, details);
     } catch (RepositoryException e) {
       throw new JobException("forget failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JobException("forget was interrupted; nothing or only some records were removed, run it again", e);
     }
   }
 

@@ -93,6 +93,18 @@ class RepositoryJobsTest {
   }
 
   @Test
+  void forget_policyThatKeepsNone_refusedAndNothingRemoved() throws Exception {
+    String only = snapshotId(jobs.snapshot("postgresql-data", List.of("daily")));
+    ForgetPolicy mistyped = ForgetPolicy.builder().keepTags(List.of("dialy")).build();
+
+    assertThatThrownBy(() -> jobs.forget("postgresql-data", mistyped, Instant.now(), false))
+        .isInstanceOf(JobException.class).hasMessageContaining("refusing to remove all 1 snapshot(s)");
+    try (OpenedRepository opened = new RepositoryAccess().open(settings.repository(), settings.passwordFile())) {
+      assertThat(opened.repository().snapshots()).extracting(r -> r.id()).containsExactly(only);
+    }
+  }
+
+  @Test
   void archive_snapshot_isCopiedToTheArchiveRepositoryOnce() throws Exception {
     String id = snapshotId(jobs.snapshot("postgresql-data", List.of("monthly")));
 

@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Test double for {@link BackupJobs}: years of snapshots cannot be taken for real in a unit test,
  * so a snapshot is a {@link SnapshotRef} at the simulated time in an in-memory catalogue (and
- * "takes" one simulated minute). Retention is the real {@link RetentionPass} over that catalogue.
+ * "takes" one simulated minute). Retention decides with the real {@code Retention.apply}
+ * ({@link RetentionPass}) over that catalogue.
  * Counts every call; {@link #failSnapshots} makes snapshots fail. Not thread-safe.
  */
 final class SimulatedBackupJobs implements BackupJobs, SnapshotCatalog {

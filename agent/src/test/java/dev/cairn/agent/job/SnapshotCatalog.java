@@ -5,7 +5,7 @@ import dev.cairn.agent.retention.SnapshotRef;
 import java.io.IOException;
 import java.util.List;
 
-/** The snapshots of a repository as retention sees them: listed, and removed by id. */
+/** Snapshots as {@link RetentionPass} sees them (the schedule simulation's catalogue): listed, and removed by id. */
 public interface SnapshotCatalog {
 
   /** Every snapshot. */

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies a retention policy to one volume's snapshots of one host in a catalogue: decides with
- * {@link Retention#apply} and removes the records it does not keep. Stateless.
+ * Applies a retention policy to one volume's snapshots of one host in an in-memory catalogue
+ * (the schedule simulation's): decides with the real {@link Retention#apply} and removes the records
+ * it does not keep. The agent itself forgets through {@code Forgetter}, which also locks the
+ * repository and refuses a policy that keeps nothing. Stateless.
  */
 public final class RetentionPass {
 
