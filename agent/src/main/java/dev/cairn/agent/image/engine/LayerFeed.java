@@ -34,9 +34,9 @@ import java.util.function.Supplier;
  * the image itself, untagged. A partial image is removed as soon as the next one holds its layers.
  * After {@link #finish()} the image stays (the load from the cache then only tags it);
  * {@link #abort()} removes the partial images and the image, and the engine drops their layers:
- * nothing is tagged, nothing is left. Only verified bytes are sent, and
- * the engine checks each layer against its diff id again. If anything fails here the feed stops
- * and the image is loaded from the cache as usual. Thread-safe.
+ * nothing is tagged, nothing is left. Only verified bytes are sent, and the engine checks each
+ * layer against its diff id again. If anything fails here the feed stops and the image is loaded
+ * from the cache as usual. Thread-safe.
  */
 public final class LayerFeed implements ImportListener, AutoCloseable {
 

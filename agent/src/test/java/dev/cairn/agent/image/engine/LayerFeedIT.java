@@ -152,5 +152,4 @@ class LayerFeedIT {
     dockerd.engine().remove(config.digest().toString());
     assertThat(dockerd.layerCount()).isEqualTo(layersBefore);
   }
-
 }
