@@ -24,6 +24,22 @@ class MainTest {
   }
 
   @Test
+  void subcommand_everyNameAndAliasOfTheWholeTree_findsTheClassTheWholeTreeRuns() {
+    java.util.Map<String, CommandLine> tree = Main.newCommandLine().getSubcommands();
+
+    assertThat(tree).hasSizeGreaterThan(10);
+    tree.forEach((name, command) ->
+        assertThat(Main.subcommand(name)).as(name).isEqualTo(command.getCommandSpec().userObject().getClass()));
+    assertThat(Main.subcommand("snapshotz")).isNull();
+  }
+
+  @Test
+  void conventionalName_camelCaseCommandClass_isKebabCase() {
+    assertThat(Main.conventionalName(dev.cairn.cli.snapshot.RestoreTestCommand.class)).isEqualTo("restore-test");
+    assertThat(Main.conventionalName(dev.cairn.cli.images.ImagesCommand.class)).isEqualTo("images");
+  }
+
+  @Test
   void commandLineFor_optionOrUnknownWord_buildsWholeTree() {
     assertThat(Main.commandLineFor(new String[] {"--help"}).getSubcommands())
         .containsKeys("controller", "agent", "snapshot", "restore", "images");

@@ -171,10 +171,9 @@ public final class ImageService {
     ImageRef ref = image.ref();
     DockerEngine docker = engine.get();
     LoadReport report = new EngineLoader(docker, cache.blobs()).load(image, progress);
-    boolean whileImporting = fed != null && fed.sentLayersOf(image.imageId()) && !report.alreadyPresent();
-    if (whileImporting) {
-      report = fed.merged(report);
-    }
+    LoadReport loaded = fed == null ? report : fed.merged(report);
+    boolean whileImporting = loaded != report;
+    report = loaded;
     ImageRef aliasRef = ref.withTag(settings.alias());
     boolean aliasInPlace =
         docker.inspect(aliasRef.toString()).map(found -> found.id().equals(image.imageId())).orElse(false);

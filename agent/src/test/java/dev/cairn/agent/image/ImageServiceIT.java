@@ -83,7 +83,10 @@ class ImageServiceIT {
 
   @Test
   void importAndLoad_dockerSaveArchive_sentWhileImportingAndCurrent() throws Exception {
+    java.time.Instant since = java.time.Instant.now();
     ImageService.ImportAndLoad done = service.importAndLoad(v2Archive, Optional.empty(), Source.cli("test"), Progress.NONE);
+
+    assertThat(dockerd.loadsSince(since)).as("one load request: the layers (small) with the image's own config").isEqualTo(1);
 
     assertThat(done.imported().images()).singleElement().satisfies(i -> assertThat(i.imageId()).hasToString(v2Id));
     assertThat(done.loaded()).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.CHANGED));

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,43 +26,59 @@ import java.util.function.Supplier;
 /**
  * Sends the layers of a {@code docker save} archive to the engine while the cache imports it, each
  * as soon as the import has verified it, bottom first: the engine registers layer n while the cache
- * reads layer n+1, instead of starting only once the whole archive is imported. Each layer goes in
- * its own {@code POST /images/load} as an untagged <em>partial image</em> — a config listing only
- * the diff ids up to that layer, labelled {@value #PARTIAL_LABEL} — with the layers below listed
- * but not sent (the engine has them). A partial image is removed as soon as the next one holds its
- * layers; the last ones by {@link #close()}, after the real image (sent from the cache: config and
- * manifest only, every layer skipped) holds them. {@link #abort()} removes them at once, and the
- * engine drops their layers: nothing is tagged, nothing is left. Only verified bytes are sent, and
- * the engine checks each layer against its diff id again. If anything fails here the feed stops
- * and the image is loaded from the cache as usual. Thread-safe.
+ * reads layer n+1, instead of starting only once the whole archive is imported. Each
+ * {@code POST /images/load} carries every layer verified by then as an untagged <em>partial
+ * image</em> — a config listing only the diff ids up to its top layer, labelled {@value
+ * #PARTIAL_LABEL} — with the layers below listed but not sent (the engine has them); the request
+ * with the image's top layer carries the image's own config instead, so the engine ends up holding
+ * the image itself, untagged. A partial image is removed as soon as the next one holds its layers.
+ * After {@link #finish()} the image stays (the load from the cache then only tags it);
+ * {@link #abort()} removes the partial images and the image, and the engine drops their layers:
+ * nothing is tagged, nothing is left. Only verified bytes are sent, and the engine checks each
+ * layer against its diff id again. If anything fails here the feed stops and the image is loaded
+ * from the cache as usual. Thread-safe.
  */
 public final class LayerFeed implements ImportListener, AutoCloseable {
 
   /** Label of the partial images in the engine (value: the config's path in the archive). */
   public static final String PARTIAL_LABEL = "dev.cairn.image.partial";
 
+  /**
+   * A load request smaller than this waits for the next layer to be verified (unless it has the
+   * top layer): measured, the 2 MB base layer of the benchmark image sent alone cost a request.
+   */
+  static final long MIN_BATCH_BYTES = 16L << 20;
+
   private final Supplier<DockerEngine> engines;
   private final BlobStore blobs;
+  private final long minBatchBytes;
   private final Thread thread;
   private final Object lock = new Object();
   private final Map<String, StagedBlob> verified = new HashMap<>();
   private final Map<Digest, long[]> sent = new HashMap<>();
   private final List<Digest> partials = new ArrayList<>();
+  private final Set<Digest> whole = new HashSet<>();
   private List<LayerStack> stacks;
   private boolean importEnded;
   private boolean aborted;
   private DockerEngine engine;
 
-  private LayerFeed(Supplier<DockerEngine> engines, BlobStore blobs) {
+  private LayerFeed(Supplier<DockerEngine> engines, BlobStore blobs, long minBatchBytes) {
     this.engines = engines;
     this.blobs = blobs;
+    this.minBatchBytes = minBatchBytes;
     this.thread = new Thread(this::run, "engine-feed");
     thread.setDaemon(true);
   }
 
   /** Starts the feed's thread, which connects to the engine while the import begins. */
   public static LayerFeed start(Supplier<DockerEngine> engine, BlobStore blobs) {
-    LayerFeed feed = new LayerFeed(engine, blobs);
+    return start(engine, blobs, MIN_BATCH_BYTES);
+  }
+
+  /** As {@link #start(Supplier, BlobStore)}, a load request smaller than {@code minBatchBytes} waiting for the next layer. */
+  static LayerFeed start(Supplier<DockerEngine> engine, BlobStore blobs, long minBatchBytes) {
+    LayerFeed feed = new LayerFeed(engine, blobs, minBatchBytes);
     feed.thread.start();
     return feed;
   }
@@ -82,13 +99,19 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
     }
   }
 
-  /** The import succeeded: sends what is left to send and waits until it is in the engine. */
+  /**
+   * The import succeeded: sends what is left to send and waits until it is in the engine. An image
+   * the feed sent whole (untagged) stays in the engine from now on: {@link #close()} leaves it.
+   */
   public void finish() {
     synchronized (lock) {
       importEnded = true;
       lock.notifyAll();
     }
     join();
+    synchronized (lock) {
+      partials.removeAll(whole);
+    }
   }
 
   /** The import failed: stops sending and removes the partial images, so the engine drops their layers. */
@@ -103,26 +126,23 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
 
   /**
    * {@code report} (of loading the real image after the feed) with the layers and bytes the feed
-   * sent for that image counted as sent rather than skipped.
+   * sent for that image counted as sent rather than skipped, and an image the feed sent whole
+   * counted as loaded rather than found in the engine; {@code report} itself when the feed sent
+   * nothing of it.
    */
   public LoadReport merged(LoadReport report) {
     long[] fed;
+    boolean sentWhole;
     synchronized (lock) {
       fed = sent.get(report.imageId());
+      sentWhole = whole.contains(report.imageId());
     }
-    if (fed == null || report.alreadyPresent()) {
+    if (fed == null || report.alreadyPresent() && !sentWhole) {
       return report;
     }
     int layers = (int) Math.min(fed[0], report.layersSkipped());
     return new LoadReport(report.image(), report.imageId(), false, report.layersSent() + layers,
         report.layersSkipped() - layers, report.bytesSent() + fed[1]);
-  }
-
-  /** Whether the feed sent any layer of this image. */
-  public boolean sentLayersOf(Digest imageId) {
-    synchronized (lock) {
-      return sent.containsKey(imageId);
-    }
   }
 
   /** Stops the feed if it still runs and removes the partial images left in the engine. */
@@ -176,18 +196,41 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
         if (first == null) {
           return false;
         }
-        // with it, every layer above that is verified already: one load request for all of them
+        // with it, every layer above that is verified already: one load request for all of them;
+        // a request under minBatchBytes waits for the next layer (each request costs the engine
+        // a fixed time: a small base layer alone is not worth one)
         List<StagedBlob> batch = new ArrayList<>(List.of(first));
-        for (StagedBlob next; k + batch.size() < chains.size(); batch.add(next)) {
+        long bytes = first.size();
+        while (k + batch.size() < chains.size()) {
           int i = k + batch.size();
-          next = present.contains(chains.get(i)) ? null : verifiedNow(stack.layers().get(i));
-          if (next == null && !present.contains(chains.get(i))) {
+          if (present.contains(chains.get(i))) {
+            batch.add(null);
+            continue;
+          }
+          boolean wait = bytes < minBatchBytes;
+          StagedBlob next = wait ? await(stack.layers().get(i)) : verifiedNow(stack.layers().get(i));
+          if (next == null) {
+            if (wait) {
+              return false;
+            }
             break;
           }
+          batch.add(next);
+          bytes += next.size();
         }
-        byte[] partial = partialConfig(stack, k + batch.size());
-        Digest id = Digest.of(partial);
-        PartialUpload upload = start(docker, id, partial, chains, k, batch, inFlight);
+        // the batch with the top layer carries the image's own config: the engine then holds the
+        // (untagged) image itself, and the load after the import only tags it (one request fewer)
+        boolean top = k + batch.size() == chains.size();
+        byte[] partial = top ? null : partialConfig(stack, k + batch.size());
+        Digest id = top ? config.digest() : Digest.of(partial);
+        PartialUpload upload = top
+            ? start(docker, id, open(config), config.size(), chains, k, batch, inFlight)
+            : start(docker, id, new ByteArrayInputStream(partial), partial.length, chains, k, batch, inFlight);
+        if (top) {
+          synchronized (lock) {
+            whole.add(id);
+          }
+        }
         if (inFlight != null) {
           inFlight.await();
           loaded = replace(docker, loaded, sending);
@@ -232,8 +275,8 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
   }
 
   /** Starts loading the layers {@code batch} (null: the engine has it) from {@code k} on. */
-  private PartialUpload start(DockerEngine docker, Digest id, byte[] config, List<Digest> chains, int k,
-      List<StagedBlob> batch, PartialUpload before) throws IOException {
+  private PartialUpload start(DockerEngine docker, Digest id, InputStream config, long configSize, List<Digest> chains,
+      int k, List<StagedBlob> batch, PartialUpload before) throws IOException {
     List<DockerSaveStream.Layer> layers = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       layers.add(new DockerSaveStream.Layer(chains.get(i), null, 0));
@@ -247,7 +290,7 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
       partials.add(id); // before the load: a load cut short may still have registered it
     }
     DockerSaveStream stream =
-        DockerSaveStream.of(id, new ByteArrayInputStream(config), config.length, layers, List.of(), Progress.NONE);
+        DockerSaveStream.of(id, config, configSize, layers, List.of(), Progress.NONE);
     return PartialUpload.start(docker, stream, stream.total(), before);
   }
 

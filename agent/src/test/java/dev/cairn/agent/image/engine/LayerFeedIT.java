@@ -82,7 +82,7 @@ class LayerFeedIT {
   @Test
   void abort_afterBottomLayerSent_engineDropsItAgain() throws Exception {
     long layersBefore = dockerd.layerCount();
-    LayerFeed feed = LayerFeed.start(dockerd::engine, blobs);
+    LayerFeed feed = LayerFeed.start(dockerd::engine, blobs, 0); // the small bottom layer goes alone
     feed.planned(List.of(stack));
     feed.verified(stack.config(), config);
     feed.verified(stack.layers().get(0), layers.get(0));
@@ -101,26 +101,55 @@ class LayerFeedIT {
   }
 
   @Test
-  void finish_everyLayerVerified_engineHoldsTheStackUntilClose() throws Exception {
+  void abort_afterTopLayerSent_engineDropsTheImageAgain() throws Exception {
     long layersBefore = dockerd.layerCount();
-    LayerFeed feed = LayerFeed.start(dockerd::engine, blobs);
+    LayerFeed feed = LayerFeed.start(dockerd::engine, blobs, 0);
     feed.planned(List.of(stack));
     feed.verified(stack.config(), config);
     feed.verified(stack.layers().get(0), layers.get(0));
     feed.verified(stack.layers().get(1), layers.get(1));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (dockerd.engine().inspect(config.digest().toString()).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(dockerd.engine().inspect(config.digest().toString())).as("the image itself went in with its top layer").isPresent();
+
+    feed.abort(); // say the commit failed
+
+    assertThat(dockerd.engine().inspect(config.digest().toString())).isEmpty();
+    assertThat(dockerd.partialImages()).isEmpty();
+    assertThat(dockerd.layerCount()).isEqualTo(layersBefore);
+  }
+
+  @Test
+  void finish_everyLayerVerified_engineHoldsTheImageItselfInOneRequest() throws Exception {
+    long layersBefore = dockerd.layerCount();
+    java.time.Instant since = java.time.Instant.now();
+    LayerFeed feed = LayerFeed.start(dockerd::engine, blobs);
+    feed.planned(List.of(stack));
+    feed.verified(stack.config(), config);
+    feed.verified(stack.layers().get(0), layers.get(0));
+    Thread.sleep(1000); // time enough to send the bottom layer alone, which it is too small for
+    feed.verified(stack.layers().get(1), layers.get(1));
 
     feed.finish();
 
-    assertThat(dockerd.engine().layerChains()).containsAll(ChainIds.of(stack.diffIds()));
-    assertThat(dockerd.partialImages().lines()).as("the lower partial image is gone once the upper holds it").hasSize(1);
-    assertThat(feed.merged(new LoadReport("x", config.digest(), false, 0, 2, 100)))
+    assertThat(dockerd.loadsSince(since)).as("one load request: both layers and the image's own config").isEqualTo(1);
+    assertThat(dockerd.engine().inspect(config.digest().toString())).as("the image itself, untagged").isPresent()
+        .hasValueSatisfying(image -> assertThat(image.id()).isEqualTo(config.digest()));
+    assertThat(dockerd.partialImages()).isEmpty();
+    assertThat(feed.merged(new LoadReport("x", config.digest(), true, 0, 2, 0)))
+        .as("found in the engine because the feed sent it: counted as loaded")
         .satisfies(r -> {
+          assertThat(r.alreadyPresent()).isFalse();
           assertThat(r.layersSent()).isEqualTo(2);
           assertThat(r.layersSkipped()).isZero();
-          assertThat(r.bytesSent()).isEqualTo(100 + layers.get(0).size() + layers.get(1).size());
+          assertThat(r.bytesSent()).isEqualTo(layers.get(0).size() + layers.get(1).size());
         });
     feed.close();
-    assertThat(dockerd.partialImages()).isEmpty();
+    assertThat(dockerd.engine().inspect(config.digest().toString())).as("close leaves the image").isPresent();
+    assertThat(dockerd.layerCount()).isEqualTo(layersBefore + 2);
+    dockerd.engine().remove(config.digest().toString());
     assertThat(dockerd.layerCount()).isEqualTo(layersBefore);
   }
 }

@@ -75,6 +75,16 @@ public final class Dockerd implements AutoCloseable {
     return docker("images", "-a", "-q", "--filter", "label=" + dev.cairn.agent.image.engine.LayerFeed.PARTIAL_LABEL);
   }
 
+  /** How many images the engine loaded since {@code since} (its {@code load} events: one per load request). */
+  public long loadsSince(java.time.Instant since) throws IOException, InterruptedException {
+    return docker("events", "--since", epoch(since), "--until", epoch(java.time.Instant.now()), "--filter", "type=image",
+        "--filter", "event=load", "--format", "{{.ID}}").lines().filter(line -> !line.isBlank()).count();
+  }
+
+  private static String epoch(java.time.Instant instant) {
+    return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
+  }
+
   /** Runs the {@code docker} CLI against this engine; returns stdout, fails on a non-zero exit. */
   public String docker(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("docker", "-H", host));
