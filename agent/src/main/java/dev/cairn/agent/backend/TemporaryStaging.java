@@ -1,12 +1,11 @@
 package dev.cairn.agent.backend;
 
+import dev.cairn.agent.state.FileTree;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The local staging directories of remote repositories: pack files are written and flushed here,
@@ -42,11 +41,7 @@ public final class TemporaryStaging {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
+    FileTree.delete(dir);
   }
 
   /** Deletes staging directories whose process no longer runs. */

@@ -6,7 +6,7 @@ import dev.cairn.agent.repository.Node;
 import dev.cairn.agent.repository.Repository;
 import dev.cairn.agent.repository.RepositoryException;
 import dev.cairn.agent.repository.SnapshotRecord;
-import dev.cairn.agent.volume.RestoreTarget;
+import dev.cairn.agent.state.FileTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class RestoreTester {
       return new RestoreTestReport(snapshot.id(), snapshot.volume(), checker.files, checker.bytes, checker.dirs,
           checker.symlinks, (System.nanoTime() - start) / 1e9, failures);
     } finally {
-      RestoreTarget.deleteTree(scratch);
+      FileTree.delete(scratch);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cairn.agent.backend;
 
+import dev.cairn.agent.state.FileTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -90,18 +91,12 @@ public final class S3BackendBench {
       System.out.printf("%-18s %8.1f ms for %d objects%n", "list", (System.nanoTime() - t0) / 1e6,
           listed);
     } finally {
-      deleteTree(dir);
+      FileTree.delete(dir);
     }
   }
 
   private static void report(String what, double mib, long startNanos) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     System.out.printf("%-18s %8.1f MiB/s (%.2f s)%n", what, mib / seconds, seconds);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

@@ -9,6 +9,7 @@ import dev.cairn.agent.image.oci.ImageNotFoundException;
 import dev.cairn.agent.image.oci.ImageRef;
 import dev.cairn.agent.image.oci.MediaTypes;
 import dev.cairn.agent.image.oci.OciJson;
+import dev.cairn.agent.state.FileTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ public final class ImageCache {
 
   /** Deletes staging areas left behind by interrupted imports; call under the lock. */
   public void removeStaleStaging() throws IOException {
-    DurableFiles.deleteTree(root.resolve("staging"));
+    FileTree.delete(root.resolve("staging"));
   }
 
   /** The index entries, one per {@code name:tag}. */

@@ -1,5 +1,6 @@
 package dev.cairn.agent.image.cache;
 
+import dev.cairn.agent.state.FileTree;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -126,6 +127,6 @@ public final class StagingArea implements Closeable {
         Thread.currentThread().interrupt();
       }
     }
-    DurableFiles.deleteTree(dir);
+    FileTree.delete(dir);
   }
 }
