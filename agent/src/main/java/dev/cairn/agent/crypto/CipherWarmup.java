@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * JDK runs GCM and SHA-256 in the interpreter at under 100 MB/s; after some thousands of
  * operations it switches to the AES-NI/VAES and SHA-NI intrinsics (GB/s). A short burst on a
  * background thread pays that cost while the main thread derives the key (scrypt, single-threaded)
- * — so it starts when a repository is unlocked — and the first index file and data are already
- * handled by compiled code.
+ * — so {@link KeyRing} starts it when it unlocks or creates a repository — and the first index file
+ * and data are already handled by compiled code.
  */
 public final class CipherWarmup {
 

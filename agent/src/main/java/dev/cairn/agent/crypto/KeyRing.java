@@ -47,6 +47,7 @@ public final class KeyRing {
     for (FileInfo stale : backend.list(FileType.KEY)) {
       backend.remove(stale.handle());
     }
+    CipherWarmup.start(); // as in unlock: compiled GCM and HMAC by the time the first data is sealed
     MasterKey key = MasterKey.generate();
     add(backend, key, password, kdf);
     return Repository.init(backend, opened.stagingDirectory(), key, RepositoryConfig.create(packSize));

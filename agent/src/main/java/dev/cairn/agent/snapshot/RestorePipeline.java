@@ -1,6 +1,5 @@
 package dev.cairn.agent.snapshot;
 
-import dev.cairn.agent.crypto.CipherWarmup;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.BlobLocation;
 import dev.cairn.agent.repository.Node;
@@ -88,7 +87,6 @@ public final class RestorePipeline {
       throws IOException, RepositoryException, InterruptedException {
     long start = System.nanoTime();
     try (RepositoryLock lock = repository.lockShared("restore " + snapshot.shortId())) {
-      CipherWarmup.start();
       store = new BlobStore(repository, repository.loadIndex());
       target = RestoreTarget.open(directory);
       int maxChunk = repository.config().chunker().max();

@@ -3,7 +3,6 @@ package dev.cairn.agent.snapshot;
 import dev.cairn.agent.chunk.BufferPool;
 import dev.cairn.agent.chunk.ChunkReader;
 import dev.cairn.agent.chunk.FastCdc;
-import dev.cairn.agent.crypto.CipherWarmup;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.Index;
 import dev.cairn.agent.repository.Node;
@@ -51,7 +50,6 @@ public final class SnapshotPipeline {
       throw new IOException(source + " is not a directory: a snapshot takes a volume's directory");
     }
     try (RepositoryLock lock = repository.lockShared("snapshot " + options.volume())) {
-      CipherWarmup.start();
       Index index = repository.loadIndex();
       BlobStore store = new BlobStore(repository, index);
       SnapshotRecord parent = findParent();
