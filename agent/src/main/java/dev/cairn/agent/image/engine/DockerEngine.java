@@ -109,22 +109,25 @@ public final class DockerEngine implements Closeable {
    * {@code RootFS.Layers}. (The Engine API has no call listing the layer store itself.)
    */
   public Set<Digest> layerChains() throws EngineException {
-    if (socket != null) {
-      return socket.layerChains();
+    Set<Digest> chains = new HashSet<>();
+    for (String id : imageIds()) {
+      inspect(id).ifPresent(found -> chains.addAll(ChainIds.of(found.diffIds()))); // absent: removed since listed
     }
-    List<Image> images;
+    return chains;
+  }
+
+  /** The ids of every image, intermediate ones included. */
+  private List<String> imageIds() throws EngineException {
+    if (socket != null) {
+      return socket.imageIds();
+    }
     try {
-      images = client().listImagesCmd().withShowAll(true).exec();
+      return client().listImagesCmd().withShowAll(true).exec().stream().map(Image::getId).toList();
     } catch (DockerException e) {
       throw failure("listing images", e);
     } catch (RuntimeException e) {
       throw unreachable(e);
     }
-    Set<Digest> chains = new HashSet<>();
-    for (Image image : images) {
-      inspect(image.getId()).ifPresent(found -> chains.addAll(ChainIds.of(found.diffIds())));
-    }
-    return chains;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.cairn.agent.image.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.agent.image.oci.ChainIds;
 import dev.cairn.agent.image.oci.Digest;
 import dev.cairn.agent.image.oci.ImageRef;
 import dev.cairn.agent.image.oci.OciJson;
@@ -10,13 +9,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The Engine API calls of the load path (inspect, list layer chains, tag, remove) written directly
+ * The Engine API calls of the load path (list and inspect images, tag, remove) written directly
  * on the engine's Unix socket with {@link SocketUpload}, so that {@code cairn images} commands never
  * wait for docker-java's client to load (a few hundred milliseconds of each short command, which
  * would otherwise compete with the engine for the CPU). Immutable, thread-safe.
@@ -46,22 +43,12 @@ final class EngineSocket {
     }
   }
 
-  /** As {@link DockerEngine#layerChains()}. */
-  Set<Digest> layerChains() throws EngineException {
-    Set<Digest> chains = new HashSet<>();
-    for (JsonNode image : json(call("GET", "/images/json?all=1", "listing images"), "listing images")) {
-      String id = image.path("Id").asText();
-      SocketUpload.Response inspected = call("GET", "/images/" + id + "/json", "inspecting image " + id);
-      if (inspected.status() == 404) {
-        continue; // removed since it was listed
-      }
-      try {
-        chains.addAll(ChainIds.of(diffIds(json(inspected, "inspecting image " + id))));
-      } catch (IllegalArgumentException e) {
-        throw new EngineException("the engine at " + host + " reported an unreadable image " + id + ": " + e.getMessage(), e);
-      }
-    }
-    return chains;
+  /** The ids of every image, intermediate ones included ({@code GET /images/json?all=1}). */
+  List<String> imageIds() throws EngineException {
+    List<String> ids = new ArrayList<>();
+    json(call("GET", "/images/json?all=1", "listing images"), "listing images")
+        .forEach(image -> ids.add(image.path("Id").asText()));
+    return ids;
   }
 
   void tag(Digest imageId, ImageRef ref) throws EngineException {
