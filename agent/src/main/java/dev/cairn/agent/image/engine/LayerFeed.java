@@ -192,31 +192,9 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
           k++;
           continue;
         }
-        StagedBlob first = await(stack.layers().get(k));
-        if (first == null) {
+        List<StagedBlob> batch = batch(stack, chains, present, k);
+        if (batch == null) {
           return false;
-        }
-        // with it, every layer above that is verified already: one load request for all of them;
-        // a request under minBatchBytes waits for the next layer (each request costs the engine
-        // a fixed time: a small base layer alone is not worth one)
-        List<StagedBlob> batch = new ArrayList<>(List.of(first));
-        long bytes = first.size();
-        while (k + batch.size() < chains.size()) {
-          int i = k + batch.size();
-          if (present.contains(chains.get(i))) {
-            batch.add(null);
-            continue;
-          }
-          boolean wait = bytes < minBatchBytes;
-          StagedBlob next = wait ? await(stack.layers().get(i)) : verifiedNow(stack.layers().get(i));
-          if (next == null) {
-            if (wait) {
-              return false;
-            }
-            break;
-          }
-          batch.add(next);
-          bytes += next.size();
         }
         // the batch with the top layer carries the image's own config: the engine then holds the
         // (untagged) image itself, and the load after the import only tags it (one request fewer)
@@ -264,6 +242,40 @@ public final class LayerFeed implements ImportListener, AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The layers of the next load request from layer {@code k} on (null: the engine has it): layer
+   * {@code k}, once verified, and every layer above it verified by then; a request under
+   * {@code minBatchBytes} waits for the next layer (each request costs the engine a fixed time: a
+   * small base layer alone is not worth one). Null when the import ended or failed first.
+   */
+  private List<StagedBlob> batch(LayerStack stack, List<Digest> chains, Set<Digest> present, int k)
+      throws InterruptedException {
+    StagedBlob first = await(stack.layers().get(k));
+    if (first == null) {
+      return null;
+    }
+    List<StagedBlob> batch = new ArrayList<>(List.of(first));
+    long bytes = first.size();
+    while (k + batch.size() < chains.size()) {
+      int i = k + batch.size();
+      if (present.contains(chains.get(i))) {
+        batch.add(null);
+        continue;
+      }
+      boolean wait = bytes < minBatchBytes;
+      StagedBlob next = wait ? await(stack.layers().get(i)) : verifiedNow(stack.layers().get(i));
+      if (next == null) {
+        if (wait) {
+          return null;
+        }
+        break;
+      }
+      batch.add(next);
+      bytes += next.size();
+    }
+    return batch;
   }
 
   /** {@code newer} is in the engine whole: the partial image below it can go. Returns {@code newer}. */
