@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +95,9 @@ class AgentClassDataIT {
 
   /** bin/cairn in a directory of its own, with the jars of this build linked where it looks for them. */
   private Path install() throws IOException {
+    assertThat(BUILT.resolve("cairn.jar")).as("built by 'mvn package' before the ITs").exists();
+    assertThat(BUILT.resolve("agent-lib")).as("built by 'mvn package' before the ITs").isDirectory();
+    assertThat(AGENT_DEPENDENCIES).as("built by 'mvn package' before the ITs").isDirectory();
     Path install = dir.resolve("install");
     Files.createDirectories(install.resolve("bin"));
     Files.createDirectories(install.resolve("cli/target"));
@@ -106,10 +108,6 @@ class AgentClassDataIT {
     Files.createSymbolicLink(install.resolve("cli/target/cairn.jar"), BUILT.resolve("cairn.jar"));
     Files.createSymbolicLink(install.resolve("cli/target/agent-lib"), BUILT.resolve("agent-lib"));
     Files.createSymbolicLink(install.resolve("agent/target/lib"), AGENT_DEPENDENCIES);
-    for (Map.Entry<Path, String> needed : Map.of(BUILT.resolve("cairn.jar"), "cairn.jar",
-        AGENT_DEPENDENCIES, "agent/target/lib").entrySet()) {
-      assertThat(needed.getKey()).as(needed.getValue() + " is built by 'mvn package' before the ITs").exists();
-    }
     return install;
   }
 }
