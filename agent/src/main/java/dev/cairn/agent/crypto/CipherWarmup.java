@@ -8,12 +8,14 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Gets the JIT to compile the AES-GCM and HMAC-SHA-256 paths early. Until they are compiled, the
+ * Readies the repository crypto while the main thread derives the key (scrypt, single-threaded,
+ * started by {@link KeyRing} when it unlocks or creates a repository). With native crypto
+ * ({@link CryptoProvider}) that is loading its library (~0.15 s); with the JDK's providers, it gets
+ * the JIT to compile the AES-GCM and HMAC-SHA-256 paths early. Until they are compiled, the
  * JDK runs GCM and SHA-256 in the interpreter at under 100 MB/s; after some thousands of
  * operations it switches to the AES-NI/VAES and SHA-NI intrinsics (GB/s). A short burst on a
- * background thread pays that cost while the main thread derives the key (scrypt, single-threaded)
- * — so {@link KeyRing} starts it when it unlocks or creates a repository — and the first index file
- * and data are already handled by compiled code.
+ * background thread pays that cost, and the first index file and data are already handled by
+ * compiled code.
  */
 public final class CipherWarmup {
 
@@ -34,6 +36,9 @@ public final class CipherWarmup {
   }
 
   static void run() {
+    if (CryptoProvider.isNative()) {
+      return; // loaded its library; native code needs no warm-up
+    }
     try {
       byte[] keyBytes = new byte[32];
       new SecureRandom().nextBytes(keyBytes);

@@ -15,9 +15,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The repository master key: AES-256-GCM for sealing, HMAC-SHA-256 for blob ids. The JDK's
- * implementations use AES-NI/VAES/CLMUL and SHA-NI intrinsics where the CPU has them.
- * Thread-safe (one cipher and one MAC per thread).
+ * The repository master key: AES-256-GCM for sealing, HMAC-SHA-256 for blob ids, both from
+ * {@link CryptoProvider} (native AWS-LC where it loads, else the JDK's). Thread-safe (one cipher,
+ * one MAC and one nonce source per thread).
  */
 public final class MasterKey implements RepositoryKey {
 
@@ -28,7 +28,7 @@ public final class MasterKey implements RepositoryKey {
   private final SecretKeySpec macKey;
   private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(MasterKey::newCipher);
   private final ThreadLocal<Mac> macs;
-  private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(SecureRandom::new);
+  private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(CryptoProvider::random);
 
   MasterKey(byte[] encrypt, byte[] mac) {
     if (encrypt.length != 32 || mac.length != 32) {
@@ -116,7 +116,7 @@ public final class MasterKey implements RepositoryKey {
 
   static Cipher newCipher() {
     try {
-      return Cipher.getInstance("AES/GCM/NoPadding");
+      return CryptoProvider.aesGcm();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-GCM is unavailable in this JVM", e);
     }
@@ -124,7 +124,7 @@ public final class MasterKey implements RepositoryKey {
 
   private Mac newMac() {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = CryptoProvider.hmacSha256();
       mac.init(macKey);
       return mac;
     } catch (GeneralSecurityException e) {
