@@ -19,11 +19,24 @@ final class BlobCodec {
   static final class Scratch {
     final byte[] compressed;
     final byte[] sealed;
+    private byte[] input = new byte[64 << 10];
 
     Scratch(int maxPlain) {
       int bound = Math.max(maxPlain, BlobCompressor.maxCompressedLength(maxPlain));
       this.compressed = new byte[bound];
       this.sealed = new byte[bound + RepositoryKey.OVERHEAD];
+    }
+
+    /**
+     * A buffer of at least {@code size} bytes for a whole small file, reused from file to file:
+     * small files are a fifth of a typical volume's bytes, and a fresh array for each of them was
+     * half of a snapshot's allocation (and its young collections).
+     */
+    byte[] input(int size) {
+      if (input.length < size) {
+        input = new byte[Math.max(size, input.length * 2)];
+      }
+      return input;
     }
   }
 

@@ -162,9 +162,10 @@ final class BlobWriter implements AutoCloseable {
   }
 
   private PackWriter smallFile(Job job, PackWriter pack, BlobCodec.Scratch scratch) {
-    byte[] data;
+    byte[] data = scratch.input(job.size());
+    int length;
     try {
-      data = SmallFileReader.read(job.path(), job.size());
+      length = SmallFileReader.read(job.path(), data, job.size());
     } catch (IOException unreadable) {
       job.file().completeExceptionally(unreadable);
       return pack;
@@ -173,13 +174,13 @@ final class BlobWriter implements AutoCloseable {
       if (failure != null) {
         throw new IOException("snapshot aborted", failure);
       }
-      if (data.length == 0) {
+      if (length == 0) {
         job.file().complete(new SmallFile(null, 0));
         return pack;
       }
-      BlobId id = key.id(data, 0, data.length);
-      PackWriter next = store(id, data, data.length, pack, scratch);
-      job.file().complete(new SmallFile(id, data.length));
+      BlobId id = key.id(data, 0, length);
+      PackWriter next = store(id, data, length, pack, scratch);
+      job.file().complete(new SmallFile(id, length));
       return next;
     } catch (Throwable e) {
       fail(e);

@@ -6,24 +6,26 @@ import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /** Reads a file smaller than one chunk whole (never following a symlink). */
 final class SmallFileReader {
 
   private SmallFileReader() {}
 
-  /** At most {@code size} bytes (the size at scan time); fewer if the file shrank meanwhile. */
-  static byte[] read(Path path, int size) throws IOException {
+  /**
+   * Reads at most {@code size} bytes (the size at scan time) into {@code into[0, size)}.
+   *
+   * @return the bytes read: fewer than {@code size} if the file shrank meanwhile
+   */
+  static int read(Path path, byte[] into, int size) throws IOException {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      byte[] data = new byte[size];
-      ByteBuffer buffer = ByteBuffer.wrap(data);
+      ByteBuffer buffer = ByteBuffer.wrap(into, 0, size);
       while (buffer.hasRemaining()) {
         if (channel.read(buffer) < 0) {
-          return Arrays.copyOf(data, buffer.position());
+          break;
         }
       }
-      return data;
+      return buffer.position();
     }
   }
 }
