@@ -31,7 +31,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class BlobWriter implements AutoCloseable {
 
-  private static final Job POISON = new Job(null, null, null, 0, null);
+  private static final Job POISON = new Job(null, null, null);
+  /** A batch of small files is queued at this many files or bytes, whichever comes first. */
+  static final int BATCH_FILES = 64;
+  static final int BATCH_BYTES = 4 << 20;
 
   private final Repository repository;
   private final RepositoryKey key;
@@ -52,9 +55,11 @@ final class BlobWriter implements AutoCloseable {
   final LongAdder bytesCompressed = new LongAdder();
   final LongAdder blobsNew = new LongAdder();
 
-  /** A chunk to seal, or (with {@code path}) a small file to read and seal whole. */
-  private record Job(Chunk chunk, CompletableFuture<BlobId> result, Path path, int size,
-      CompletableFuture<SmallFile> file) {}
+  /** A chunk to seal, or (with {@code files}) small files to read and seal whole. */
+  private record Job(Chunk chunk, CompletableFuture<BlobId> result, List<SmallFileJob> files) {}
+
+  /** One small file of a batch. */
+  private record SmallFileJob(Path path, int size, CompletableFuture<SmallFile> file) {}
 
   /** A small file read and stored by a worker: its single blob (null when empty) and its size. */
   record SmallFile(BlobId blob, int size) {}
@@ -78,19 +83,52 @@ final class BlobWriter implements AutoCloseable {
   CompletableFuture<BlobId> submit(Chunk chunk) throws IOException, InterruptedException {
     checkFailure();
     CompletableFuture<BlobId> result = new CompletableFuture<>();
-    queue.put(new Job(chunk, result, null, 0, null));
+    queue.put(new Job(chunk, result, null));
     return result;
   }
 
+  /** A batch for the small files of one directory; see {@link SmallFiles}. */
+  SmallFiles smallFiles() {
+    return new SmallFiles();
+  }
+
   /**
-   * Queues a file smaller than a chunk: a worker reads it whole and seals it. The future fails
-   * with the {@link IOException} of an unreadable file.
+   * Files smaller than a chunk, read whole and sealed by a worker, queued in batches: one queue
+   * hand-off per batch instead of per file. With the queue full (sealing is the slow stage), every
+   * hand-off woke the blocked scanner for one file, and those context switches cost ~0.4 s of CPU in
+   * a snapshot of 25,000 files. Used by one thread; {@link #flush()} before the scanner moves on.
    */
-  CompletableFuture<SmallFile> submitSmallFile(Path path, int size) throws IOException, InterruptedException {
-    checkFailure();
-    CompletableFuture<SmallFile> result = new CompletableFuture<>();
-    queue.put(new Job(null, null, path, size, result));
-    return result;
+  final class SmallFiles {
+    private List<SmallFileJob> pending = new ArrayList<>();
+    private long bytes;
+
+    private SmallFiles() {}
+
+    /**
+     * Adds a file; its future completes once it is stored, or fails with the {@link IOException}
+     * of an unreadable file.
+     */
+    CompletableFuture<SmallFile> add(Path path, int size) throws IOException, InterruptedException {
+      checkFailure();
+      CompletableFuture<SmallFile> result = new CompletableFuture<>();
+      pending.add(new SmallFileJob(path, size, result));
+      bytes += size;
+      if (pending.size() >= BATCH_FILES || bytes >= BATCH_BYTES) {
+        flush();
+      }
+      return result;
+    }
+
+    /** Queues the files added since the last flush. */
+    void flush() throws InterruptedException {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<SmallFileJob> batch = pending;
+      pending = new ArrayList<>();
+      bytes = 0;
+      queue.put(new Job(null, null, batch));
+    }
   }
 
   /** Whether a blob is new to the repository and this run (and claims it if so). */
@@ -107,8 +145,10 @@ final class BlobWriter implements AutoCloseable {
         if (job == POISON) {
           break;
         }
-        if (job.path() != null) {
-          pack = smallFile(job, pack, scratch);
+        if (job.files() != null) {
+          for (SmallFileJob file : job.files()) {
+            pack = smallFile(file, pack, scratch);
+          }
           continue;
         }
         try {
@@ -161,7 +201,7 @@ final class BlobWriter implements AutoCloseable {
     }
   }
 
-  private PackWriter smallFile(Job job, PackWriter pack, BlobCodec.Scratch scratch) {
+  private PackWriter smallFile(SmallFileJob job, PackWriter pack, BlobCodec.Scratch scratch) {
     byte[] data = scratch.input(job.size());
     int length;
     try {

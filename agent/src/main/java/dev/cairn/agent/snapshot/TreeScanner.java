@@ -133,6 +133,18 @@ final class TreeScanner implements AutoCloseable {
       }
     }
     List<CompletableFuture<Node>> children = new ArrayList<>(names.size());
+    BlobWriter.SmallFiles small = writer.smallFiles();
+    try {
+      startEach(dir, names, previous, rel, small, children);
+    } finally {
+      small.flush(); // also after a failure: no future is left waiting for a batch never queued
+    }
+    return children;
+  }
+
+  /** Reads each entry's metadata and starts its work, adding the futures to {@code children}. */
+  private void startEach(Path dir, List<String> names, Map<String, Node> previous, String rel,
+      BlobWriter.SmallFiles small, List<CompletableFuture<Node>> children) throws IOException, InterruptedException {
     for (String name : names) {
       Path path = dir.resolve(name);
       String childRel = rel.isEmpty() ? name : rel + "/" + name;
@@ -141,7 +153,7 @@ final class TreeScanner implements AutoCloseable {
         Node before = previous.get(name);
         children.add(switch (node.type()) {
           case DIR -> subdirectory(path, node, before, childRel);
-          case FILE -> file(path, node, before, childRel);
+          case FILE -> file(path, node, before, childRel, small);
           default -> CompletableFuture.completedFuture(node);
         });
       } catch (WriteFailedException e) {
@@ -150,7 +162,6 @@ final class TreeScanner implements AutoCloseable {
         error(childRel, e);
       }
     }
-    return children;
   }
 
   private Tree parentTree(Node before) {
@@ -164,7 +175,7 @@ final class TreeScanner implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<Node> file(Path path, Node node, Node before, String rel)
+  private CompletableFuture<Node> file(Path path, Node node, Node before, String rel, BlobWriter.SmallFiles small)
       throws IOException, InterruptedException {
     CompletableFuture<Node> mine = null;
     if (node.isHardLinked()) {
@@ -182,7 +193,7 @@ final class TreeScanner implements AutoCloseable {
       result = CompletableFuture.completedFuture(node.withContent(before.content(), before.size()));
     } else {
       (before == null ? counters.filesNew : counters.filesChanged).incrementAndGet();
-      result = read(path, node, rel);
+      result = read(path, node, rel, small);
     }
     if (mine != null) {
       CompletableFuture<Node> shared = mine;
@@ -209,9 +220,10 @@ final class TreeScanner implements AutoCloseable {
    * Reads a file: a small one is read and sealed by a sealing worker, a large one is chunked on a
    * reader thread. An unreadable file is reported and left out (the future yields null).
    */
-  private CompletableFuture<Node> read(Path path, Node node, String rel) throws IOException, InterruptedException {
+  private CompletableFuture<Node> read(Path path, Node node, String rel, BlobWriter.SmallFiles small)
+      throws IOException, InterruptedException {
     if (node.size() < cdc.min()) {
-      return writer.submitSmallFile(path, (int) node.size()).handle((file, failure) -> {
+      return small.add(path, (int) node.size()).handle((file, failure) -> {
         if (failure != null) {
           Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
           if (cause instanceof WriteFailedException) {
