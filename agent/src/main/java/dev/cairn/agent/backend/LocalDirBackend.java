@@ -104,7 +104,7 @@ public final class LocalDirBackend implements Backend {
 
   private boolean tryMove(Path source, Path target) throws IOException {
     try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
-      channel.force(true); // cheap when the writer flushed already; durability must not depend on it
+      channel.force(true); // the writer (e.g. PackWriter) leaves syncing to the save
     }
     try {
       Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

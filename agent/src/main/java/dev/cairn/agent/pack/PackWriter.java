@@ -19,8 +19,10 @@ import java.util.List;
 
 /**
  * Writes one pack file into the staging directory: sealed blobs back to back, then the sealed
- * header and trailer, then {@code fsync}. A writer that failed is poisoned: {@link #abort()} it.
- * Not thread-safe.
+ * header and trailer. It does not {@code fsync}: the backend makes the pack durable when it saves it
+ * ({@code LocalDirBackend} syncs the file before the atomic move, or the copy before its rename), on
+ * the pack saver's thread, so a sealing thread never waits for the disk. A writer that failed is
+ * poisoned: {@link #abort()} it. Not thread-safe.
  */
 public final class PackWriter implements Closeable {
 
@@ -73,7 +75,7 @@ public final class PackWriter implements Closeable {
     }
   }
 
-  /** Writes the header and trailer, flushes to disk and closes: the pack is ready to be saved. */
+  /** Writes the header and trailer and closes: the pack is ready to be saved (see the class comment). */
   public FinishedPack finish() throws IOException {
     try {
       return seal();
@@ -95,7 +97,6 @@ public final class PackWriter implements Closeable {
     trailer.putInt(sealed.length).put(PackFormat.END_MAGIC);
     write(trailer.array(), 0, trailer.capacity());
     flush();
-    channel.force(true);
     channel.close();
     done = true;
     return new FinishedPack(file, new PackDescriptor(name, size, entries));
