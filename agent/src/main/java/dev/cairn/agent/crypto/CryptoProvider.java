@@ -27,6 +27,10 @@ import javax.crypto.Mac;
 public final class CryptoProvider {
 
   private static final Logger LOG = Logger.getLogger(CryptoProvider.class.getName());
+  private static final String UNAVAILABLE = "native crypto (AWS-LC) did not load, using the JDK providers, which are"
+      + " much slower under the C1-only JIT of bin/cairn: {0}. If java.io.tmpdir is mounted noexec, add"
+      + " -Dcom.amazon.corretto.crypto.provider.tmpdir=DIR (an exec-able directory) to CAIRN_JAVA_OPTS;"
+      + " otherwise add -XX:TieredStopAtLevel=4 there.";
   private static final Provider NATIVE = loadNative();
 
   private CryptoProvider() {}
@@ -68,12 +72,12 @@ public final class CryptoProvider {
       AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
       Throwable error = accp.getLoadingError();
       if (error != null) {
-        LOG.log(Level.WARNING, "native crypto (AWS-LC) unavailable, using the JDK's (slower; under bin/cairn on x86_64 add CAIRN_JAVA_OPTS=-XX:TieredStopAtLevel=4): {0}", error.toString());
+        LOG.log(Level.WARNING, UNAVAILABLE, error.toString());
         return null;
       }
       return accp;
     } catch (LinkageError e) {
-      LOG.log(Level.WARNING, "native crypto (AWS-LC) unavailable, using the JDK's (slower; under bin/cairn on x86_64 add CAIRN_JAVA_OPTS=-XX:TieredStopAtLevel=4): {0}", e.toString());
+      LOG.log(Level.WARNING, UNAVAILABLE, e.toString());
       return null;
     }
   }
