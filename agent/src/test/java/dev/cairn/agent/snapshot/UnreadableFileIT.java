@@ -32,6 +32,11 @@ class UnreadableFileIT {
     Path closed = Files.createDirectories(source.resolve("closed"));
     Files.writeString(closed.resolve("inside"), "x");
     Files.setAttribute(closed, "unix:mode", 0000, LinkOption.NOFOLLOW_LINKS);
+    Path many = Files.createDirectories(source.resolve("many")); // small files go in batches of 64
+    for (int i = 0; i < 150; i++) {
+      Files.writeString(many.resolve(String.format("f%03d", i)), "file " + i);
+    }
+    Files.setAttribute(many.resolve("f070"), "unix:mode", 0000, LinkOption.NOFOLLOW_LINKS);
     TestRepositories.create(tmp.resolve("repo"));
 
     Process run = SnapshotChild.start(
@@ -44,12 +49,17 @@ class UnreadableFileIT {
     Repository repo = TestRepositories.open(tmp.resolve("repo"));
     SnapshotRecord record = repo.snapshots().get(0);
     assertThat(record.partial()).isTrue();
-    assertThat(record.errors()).extracting(e -> e.path()).contains("secret", "closed");
+    assertThat(record.errors()).extracting(e -> e.path()).containsExactlyInAnyOrder("secret", "closed", "many/f070");
     assertThat(record.errors()).allSatisfy(e -> assertThat(e.message()).isEqualTo("permission denied"));
     RestoreResult restored = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
         .run(record, tmp.resolve("out"));
     assertThat(restored.ok()).isTrue();
     assertThat(Files.readString(tmp.resolve("out/readable.txt"))).isEqualTo("fine");
     assertThat(tmp.resolve("out/secret")).doesNotExist();
+    try (var restoredMany = Files.list(tmp.resolve("out/many"))) {
+      assertThat(restoredMany.count()).isEqualTo(149); // the batch with the unreadable file stored the rest
+    }
+    assertThat(Files.readString(tmp.resolve("out/many/f069"))).isEqualTo("file 69");
+    assertThat(Files.readString(tmp.resolve("out/many/f149"))).isEqualTo("file 149");
   }
 }
