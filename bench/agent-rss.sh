@@ -10,7 +10,8 @@
 # Measured here (26 Nov 2026, JDK 17, 2 shared cores, bin/cairn's options, 60 s idle): first start
 # (enrolls; records the class list) 78.3 MiB, restart (builds and maps the agent's class-data
 # archive) 70.5 and 71.5 MiB in two runs — goal NOT met. Before the OkHttp transport: 83.8-84.5 / 79.0-79.2 MiB;
-# before all of the work below: 98.9 MiB.
+# before all of the work below: 98.9 MiB. Again on 26 Nov after the agent's lib directory was cleaned of
+# jars a dependency change had left behind (grpc 1.85.1, grpc-netty-shaded): 79.8 / 70.5 MiB.
 # Where a restarted agent's memory goes (smaps, jcmd GC.heap_info / VM.metaspace, NMT), with the OkHttp
 # transport and before the agent's own archive (73.0 MiB): files: libjvm.so text ~13 MiB, the JDK's
 # CDS archive ~11.7 MiB (all of it touched: the JVM relocates it at start), lib/modules ~1.4 MiB, libc

@@ -35,11 +35,6 @@ public final class CryptoProvider {
 
   private CryptoProvider() {}
 
-  /** The name of the provider in use, for reports: {@code AWS-LC (ACCP x.y.z)} or {@code JDK}. */
-  public static String name() {
-    return NATIVE == null ? "JDK" : "AWS-LC (ACCP " + NATIVE.getVersionStr() + ")";
-  }
-
   /** Whether the native provider is in use (then no JIT warm-up is needed). */
   public static boolean isNative() {
     return NATIVE != null;
