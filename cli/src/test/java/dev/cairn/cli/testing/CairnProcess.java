@@ -106,12 +106,31 @@ public final class CairnProcess implements AutoCloseable {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
-  /** Sends a signal by name ({@code INT}, {@code TERM}, {@code KILL}). */
+  /**
+   * Sends a signal by name ({@code INT}, {@code TERM}, {@code KILL}). SIGINT is checked first: a
+   * process started with SIGINT ignored (a background job of a script, {@code (cmd &)}) passes that
+   * on, and a JVM keeps an inherited ignore, so Ctrl-C could never stop it and the test would only
+   * time out.
+   */
   public void signal(String name) throws IOException, InterruptedException {
+    if (name.equals("INT") && sigintIgnored(process.pid())) {
+      fail("SIGINT is ignored by the process under test (SigIgn in /proc/" + process.pid() + "/status), inherited"
+          + " from how the tests were started, e.g. as '(bin/test &)' from a script: run the tests in the foreground"
+          + " or with '(bin/test) &'");
+    }
     int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
     if (exit != 0) {
       throw new IOException("kill -" + name + " " + process.pid() + " failed with " + exit);
     }
+  }
+
+  private static boolean sigintIgnored(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 1)) != 0; // bit n-1 is signal n
+      }
+    }
+    return false;
   }
 
   /** Waits for the exit code; fails the test if the process does not exit in time. */
