@@ -130,9 +130,6 @@ public final class RestoreTarget {
     if (!path.startsWith(root) || path.equals(root)) {
       throw new IOException("refusing to delete " + path);
     }
-    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    FileTree.delete(path);
+    FileTree.delete(path); // absent is fine
   }
 }
