@@ -9,6 +9,15 @@
 #   BENCH_DIR  scratch space (default ${TMPDIR:-/tmp}/cairn-bench)
 #   TOOLS      tools to run (default "cairn restic borg tarzstd"); CAIRN_ONLY=1 is TOOLS=cairn
 # CPU-heavy: run it under the Maven lock (TEAM.md). Page cache is warm; each timed step follows a sync.
+#
+# Restores go to a fresh directory per tool, and the restored trees are deleted only at the end of
+# the run, never shortly before another tool restores: on ext4 without a journal (this machine's
+# root file system) a new inode skips every inode of its group freed in the last 60 s, or 360 s
+# while that inode table block is dirty, which the restore's own new inodes make it, and rescans
+# from the start of the group for each new file (fs/ext4/ialloc.c, recently_deleted()). A restore
+# of 25,000 files soon after 25,000 were deleted then pays seconds of kernel time, whichever tool
+# it is. So the run first removes what an earlier run left and waits until 361 s have passed since
+# the last removal (stamp file $B/.last-removal); a run on its own does not wait.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared/bench}
@@ -65,9 +74,18 @@ cairn() { echo "bash $ROOT/bin/cairn $*"; }   # the real launcher (JVM options, 
 BYTES=$(find "$DATA" -type f ! -name .complete -printf '%s\n' | awk '{s+=$1} END{print s}')
 echo "== dataset $DATA: $BYTES bytes, $(find "$DATA" -type f | wc -l) files; tools: $TOOLS; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 SRC_SUM=$(treesum "$DATA")
+# remove what a run left (restored trees, archives) and let the inodes it freed age (see the header)
+STAMP=$B/.last-removal
+remove_trees() { rm -rf "$B"/restore "$B"/restore-* "$B"/out; sync; date +%s > "$STAMP"; }
+if compgen -G "$B/restore*" >/dev/null || [ -e "$B/out" ]; then remove_trees; fi
+if [ -f "$STAMP" ]; then
+  wait_s=$(( 361 - ($(date +%s) - $(cat "$STAMP")) ))
+  [ "$wait_s" -gt 0 ] && { echo "== waiting $wait_s s for the inodes freed by the last removal to age (see the header)"; sleep "$wait_s"; }
+fi
 for tool in $TOOLS; do
   reset_work
-  rm -rf "$B/restore" "$B/out" && mkdir -p "$B/restore" "$B/out"
+  RESTORE=$B/restore-$tool
+  rm -rf "$RESTORE" "$B/out" && mkdir -p "$RESTORE" "$B/out"
   case $tool in
   cairn)
     rm -rf "$B/cairn-repo"
@@ -80,46 +98,46 @@ for tool in $TOOLS; do
     rm -rf "$B/cds-repo" "$B/cds-src" "$B/cds-out"
     t cairn full    "$(cairn snapshot --repo "$B/cairn-repo" --volume work "$WORK")"
     size cairn size-full "$B/cairn-repo"
-    t cairn restore "$(cairn restore --repo "$B/cairn-repo" latest --target "$B/restore")"
+    t cairn restore "$(cairn restore --repo "$B/cairn-repo" latest --target "$RESTORE")"
     modify "$WORK"
     t cairn incr    "$(cairn snapshot --repo "$B/cairn-repo" --volume work "$WORK")"
     size cairn size-after "$B/cairn-repo"
-    rdir=$B/restore ;;
+    rdir=$RESTORE ;;
   restic)
     rm -rf "$B/restic-repo" "$RESTIC_CACHE_DIR"
     restic -q -r "$B/restic-repo" init >/dev/null
     t restic full    "restic -q -r '$B/restic-repo' backup '$WORK'"
     size restic size-full "$B/restic-repo"
-    t restic restore "restic -q -r '$B/restic-repo' restore latest --target '$B/restore'"
+    t restic restore "restic -q -r '$B/restic-repo' restore latest --target '$RESTORE'"
     modify "$WORK"
     t restic incr    "restic -q -r '$B/restic-repo' backup '$WORK'"
     size restic size-after "$B/restic-repo"
-    rdir=$B/restore$WORK ;;
+    rdir=$RESTORE$WORK ;;
   borg)
     rm -rf "$B/borg-repo" "$BORG_BASE_DIR"
     borg init --encryption=repokey-blake2 "$B/borg-repo" 2>/dev/null
     t borg full    "cd '$B' && borg create '$B/borg-repo::full' work"
     size borg size-full "$B/borg-repo"
-    t borg restore "cd '$B/restore' && borg extract '$B/borg-repo::full'"
+    t borg restore "cd '$RESTORE' && borg extract '$B/borg-repo::full'"
     modify "$WORK"
     t borg incr    "cd '$B' && borg create '$B/borg-repo::incr' work"
     size borg size-after "$B/borg-repo"
-    rdir=$B/restore/work ;;
+    rdir=$RESTORE/work ;;
   tarzstd)
     t tarzstd full    "tar --listed-incremental='$B/out/snar' -cf - -C '$WORK' . | zstd -T0 -3 -q > '$B/out/full.tar.zst'"
     size tarzstd size-full "$B/out/full.tar.zst"
-    t tarzstd restore "zstd -d -q -c '$B/out/full.tar.zst' | tar -x -C '$B/restore'"
+    t tarzstd restore "zstd -d -q -c '$B/out/full.tar.zst' | tar -x -C '$RESTORE'"
     modify "$WORK"
     t tarzstd incr    "tar --listed-incremental='$B/out/snar' -cf - -C '$WORK' . | zstd -T0 -3 -q > '$B/out/incr.tar.zst'"
     size tarzstd size-after "$B/out/full.tar.zst" "$B/out/incr.tar.zst"
-    rdir=$B/restore ;;
+    rdir=$RESTORE ;;
   *) echo "unknown tool $tool" >&2; exit 2 ;;
   esac
   got=$(treesum "$rdir")
   [ "$got" = "$SRC_SUM" ] && echo "  $tool restore verified ($got)" || echo "  $tool RESTORE MISMATCH $SRC_SUM != $got"
   printf '%s\tverified\t%s\t\n' "$tool" "$([ "$got" = "$SRC_SUM" ] && echo yes || echo NO)" >> "$RES"
-  rm -rf "$B/restore" "$B/out"
 done
+remove_trees   # only now, after every tool has restored (see the header)
 
 echo
 echo "== $MIB MiB dataset ($BYTES bytes); MB = 10^6 bytes; one run, side by side"
