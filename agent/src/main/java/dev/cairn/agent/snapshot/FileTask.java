@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One regular file being restored: opened on its first write, closed and given its metadata
- * after its last blob. Thread-safe (blobs of one file may be written by several workers).
+ * after its last blob (a large file through {@link WriteBack}, which first syncs it). Thread-safe
+ * (blobs of one file may be written by several workers).
  */
 final class FileTask {
 
@@ -19,12 +20,15 @@ final class FileTask {
   final String rel;
   final Node node;
   private final RestoreTarget target;
+  private final WriteBack writeBack;
   private final AtomicInteger remaining;
   private FileChannel channel;
   private volatile String damage;
 
-  FileTask(RestoreTarget target, Path path, String rel, Node node, int blobs) {
+  /** {@code writeBack} null: the file is completed on the thread that writes its last blob. */
+  FileTask(RestoreTarget target, WriteBack writeBack, Path path, String rel, Node node, int blobs) {
     this.target = target;
+    this.writeBack = writeBack;
     this.path = path;
     this.rel = rel;
     this.node = node;
@@ -63,16 +67,26 @@ final class FileTask {
     }
   }
 
-  /** Sets the final length (a trailing hole), closes, applies metadata. */
+  /** Sets the final length (a trailing hole); closes and applies metadata, after a sync if large. */
   void finish() throws IOException {
     FileChannel ch = channel();
     try {
       if (ch.size() < node.size()) {
         ch.write(ByteBuffer.wrap(new byte[1]), node.size() - 1);
       }
-    } finally {
+    } catch (IOException | RuntimeException e) {
       ch.close();
+      throw e;
     }
+    if (writeBack != null && node.size() >= WriteBack.LARGE) {
+      writeBack.submit(this, ch, () -> complete(ch));
+    } else {
+      complete(ch);
+    }
+  }
+
+  private void complete(FileChannel ch) throws IOException {
+    ch.close();
     target.metadata(path, node);
   }
 }

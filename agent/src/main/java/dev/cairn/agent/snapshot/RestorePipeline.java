@@ -28,10 +28,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Restores a snapshot into a directory: the snapshotted directory's contents land in it,
  * bit-exact, with modes, owners (as root), times, symlinks, hard links and holes. The mirror of
  * {@link SnapshotPipeline}: walk the trees and create directories, links and empty files; plan
- * which file positions each pack feeds; restore the packs in parallel; then hard links; then
- * directory metadata, deepest first.
+ * which file positions each pack feeds; restore the packs in parallel (large files are synced to
+ * disk as they complete, {@link WriteBack}); then hard links; then directory metadata, deepest first.
  */
 public final class RestorePipeline {
+
+  /**
+   * Large files are synced and released from the page cache as they complete ({@link WriteBack});
+   * {@code -Dcairn.restore.sync=false} leaves them to the kernel's writeback like small files (for
+   * measurements: docs/snapshots.md, § Performance).
+   */
+  private static final boolean SYNC_LARGE_FILES = Boolean.parseBoolean(System.getProperty("cairn.restore.sync", "true"));
 
   /** Blob references planned before the plan is executed (bounds memory on huge snapshots). */
   private static final int BATCH = 100_000;
@@ -55,6 +62,7 @@ public final class RestorePipeline {
   private int plannedBlobs;
   private long files;
   private ExecutorService pool;
+  private WriteBack writeBack;
   private ThreadLocal<PackRestorer> restorers;
 
   /** A directory on the walk: created lazily when something below it is selected. */
@@ -97,12 +105,19 @@ public final class RestorePipeline {
         t.setDaemon(true);
         return t;
       });
+      writeBack = SYNC_LARGE_FILES ? new WriteBack(errors::add) : null;
       try {
         Dir root = new Dir(target.root(), snapshot.root(), null, true);
         walk(snapshot.tree(), root, "", includes.isEmpty());
         execute();
+        if (writeBack != null) {
+          writeBack.drain();
+        }
       } finally {
         pool.shutdownNow();
+        if (writeBack != null) {
+          writeBack.close();
+        }
       }
       for (Path[] link : links) {
         try {
@@ -198,7 +213,7 @@ public final class RestorePipeline {
 
   private void planFile(Path path, String rel, Node node) throws IOException, InterruptedException {
     List<BlobId> blobs = node.blobs();
-    FileTask task = new FileTask(target, path, rel, node, blobs.size());
+    FileTask task = new FileTask(target, writeBack, path, rel, node, blobs.size());
     if (blobs.isEmpty()) {
       task.finish();
       filesDone.incrementAndGet();

@@ -1,11 +1,14 @@
 package dev.cairn.agent.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.agent.repository.Repository;
+import dev.cairn.agent.volume.Residency;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +51,27 @@ class SnapshotRoundTripTest {
     assertThat(Files.mismatch(source.resolve("disk.img"), restored)).isEqualTo(-1L);
     assertThat(allocatedBlocks(restored)).as("512-byte blocks allocated").isLessThan(1024);
     assertThat(result.summary().bytesStored()).isLessThan(1 << 20);
+  }
+
+  @Test
+  void restore_largeFile_isOnDiskAndOutOfThePageCacheWhenRestoreReturns() throws Exception {
+    assumeTrue(Residency.releasable(tmp), "the page cache of a tmpfs cannot be released");
+    Path source = Files.createDirectories(tmp.resolve("src"));
+    byte[] large = new byte[(int) WriteBack.LARGE * 6 + 12_345];
+    new Random(3).nextBytes(large);
+    Files.write(source.resolve("large.bin"), large);
+    Files.writeString(source.resolve("small.txt"), "small files are left to the kernel's writeback");
+    Repository repo = TestRepositories.create(tmp.resolve("repo"));
+    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
+        .run(source);
+
+    RestoreResult restored = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
+        .run(result.record(), tmp.resolve("out"));
+
+    assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
+    // dirty pages cannot be dropped: none left means the data was synced before its pages were released
+    assertThat(Residency.residentPages(tmp.resolve("out/large.bin"))).as("cached pages of the large file").isZero();
+    TreeComparison.assertSameTree(source, tmp.resolve("out"));
   }
 
   static long allocatedBlocks(Path path) throws Exception {
