@@ -35,6 +35,9 @@ public final class SnapshotChild {
     List<String> command = new java.util.ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    if (Runtime.version().feature() < 23) { // as bin/cairn (GC_LOCKER_OPTS says why)
+      command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:GCLockerRetryAllocationCount=1000"));
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(SnapshotChild.class.getName());

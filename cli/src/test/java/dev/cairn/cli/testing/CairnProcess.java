@@ -61,6 +61,9 @@ public final class CairnProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launcherOptions(args[0]));
+    if (Runtime.version().feature() < 23) { // bin/cairn's GC_LOCKER_OPTS (it says why)
+      command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:GCLockerRetryAllocationCount=1000"));
+    }
     if (args[0].equals("agent")) {
       if (!Files.isDirectory(AGENT_LIB) || !Files.isDirectory(AGENT_DEPENDENCIES)) {
         fail("no " + AGENT_LIB.toAbsolutePath() + " or " + AGENT_DEPENDENCIES.toAbsolutePath()
