@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Restores a snapshot into a directory: the snapshotted directory's contents land in it,
  * bit-exact, with modes, owners (as root), times, symlinks, hard links and holes. The mirror of
  * {@link SnapshotPipeline}: walk the trees and create directories, links and empty files; plan
- * which file positions each pack feeds; restore the packs in parallel (large files are synced to
- * disk as they complete, {@link WriteBack}); then hard links; then directory metadata, deepest first.
+ * which file positions each pack feeds, in batches that the workers restore pack by pack in
+ * parallel while the walk plans the next (large files are synced to disk as they complete,
+ * {@link WriteBack}); then hard links; then directory metadata, deepest first.
  */
 public final class RestorePipeline {
 
@@ -40,8 +43,13 @@ public final class RestorePipeline {
    */
   private static final boolean SYNC_LARGE_FILES = Boolean.parseBoolean(System.getProperty("cairn.restore.sync", "true"));
 
-  /** Blob references planned before the plan is executed (bounds memory on huge snapshots). */
-  private static final int BATCH = 100_000;
+  /**
+   * Blob references per batch. Each batch is handed to the workers as soon as it is planned, and
+   * the walk goes on planning the next, so reading the trees overlaps restoring the packs.
+   */
+  private static final int BATCH = 4_096;
+  /** Batches handed over but not finished; beyond this the walk waits (bounds the plan's memory). */
+  private static final int MAX_IN_FLIGHT = 16;
 
   private final Repository repository;
   private final RestoreOptions options;
@@ -60,10 +68,14 @@ public final class RestorePipeline {
   private Map<String, List<PackRestorer.Target>> plan = new HashMap<>();
   private List<FileTask> planned = new ArrayList<>();
   private int plannedBlobs;
+  private final Deque<Batch> inFlight = new ArrayDeque<>();
   private long files;
   private ExecutorService pool;
   private WriteBack writeBack;
   private ThreadLocal<PackRestorer> restorers;
+
+  /** A planned batch being restored: the workers' tasks and the files it completes. */
+  private record Batch(List<Future<?>> packs, List<FileTask> files) {}
 
   /** A directory on the walk: created lazily when something below it is selected. */
   private static final class Dir {
@@ -110,6 +122,9 @@ public final class RestorePipeline {
         Dir root = new Dir(target.root(), snapshot.root(), null, true);
         walk(snapshot.tree(), root, "", includes.isEmpty());
         execute();
+        while (!inFlight.isEmpty()) {
+          finish(inFlight.poll());
+        }
         if (writeBack != null) {
           writeBack.drain();
         }
@@ -234,13 +249,14 @@ public final class RestorePipeline {
       plan.computeIfAbsent(location.pack(), p -> new ArrayList<>())
           .add(new PackRestorer.Target(location.entry(), task, offset));
       offset += location.entry().plainLength();
-      if (++plannedBlobs >= BATCH) {
-        execute();
-      }
+      plannedBlobs++;
+    }
+    if (plannedBlobs >= BATCH) { // at a file's end: a batch reports the damage of whole files
+      execute();
     }
   }
 
-  /** Restores what is planned, pack by pack in parallel, and starts a new plan. */
+  /** Hands what is planned to the workers, pack by pack in parallel, and starts a new plan. */
   private void execute() throws IOException, InterruptedException {
     List<Future<?>> running = new ArrayList<>();
     for (Map.Entry<String, List<PackRestorer.Target>> pack : plan.entrySet()) {
@@ -249,23 +265,31 @@ public final class RestorePipeline {
         progress.progress(bytes.get(), filesDone.get());
       }));
     }
-    for (Future<?> future : running) {
+    inFlight.add(new Batch(running, planned));
+    plan = new HashMap<>();
+    planned = new ArrayList<>();
+    plannedBlobs = 0;
+    while (inFlight.size() > MAX_IN_FLIGHT) {
+      finish(inFlight.poll());
+    }
+  }
+
+  /** Waits for a batch's packs, then records its damaged files. */
+  private void finish(Batch batch) throws IOException, InterruptedException {
+    for (Future<?> future : batch.packs()) {
       try {
         future.get();
       } catch (ExecutionException e) {
         throw new IOException("restore failed: " + e.getCause(), e.getCause());
       }
     }
-    for (FileTask task : planned) {
+    for (FileTask task : batch.files()) {
       if (task.damage() != null) {
         damaged.add(task.rel + " (" + task.damage() + ")");
       }
     }
-    filesDone.addAndGet(planned.size());
+    filesDone.addAndGet(batch.files().size());
     progress.progress(bytes.get(), filesDone.get());
-    plan = new HashMap<>();
-    planned = new ArrayList<>();
-    plannedBlobs = 0;
   }
 
   private void apply(Path path, Node node) {

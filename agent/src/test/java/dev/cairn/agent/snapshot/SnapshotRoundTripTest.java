@@ -54,6 +54,27 @@ class SnapshotRoundTripTest {
   }
 
   @Test
+  void restore_moreFilesThanOneBatch_restoresEveryFileWhileTheWalkGoesOn() throws Exception {
+    Path source = Files.createDirectories(tmp.resolve("src"));
+    for (int d = 0; d < 30; d++) {
+      Path dir = Files.createDirectories(source.resolve("d" + d));
+      for (int f = 0; f < 300; f++) { // 9,000 one-blob files: three batches
+        Files.writeString(dir.resolve("f" + f), "file " + d + "/" + f);
+      }
+    }
+    Repository repo = TestRepositories.create(tmp.resolve("repo"));
+    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
+        .run(source);
+
+    RestoreResult restored = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
+        .run(result.record(), tmp.resolve("out"));
+
+    assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
+    assertThat(restored.files()).isEqualTo(9_000);
+    TreeComparison.assertSameTree(source, tmp.resolve("out"));
+  }
+
+  @Test
   void restore_largeFile_isOnDiskAndOutOfThePageCacheWhenRestoreReturns() throws Exception {
     assumeTrue(Residency.releasable(tmp), "the page cache of a tmpfs cannot be released");
     Path source = Files.createDirectories(tmp.resolve("src"));
