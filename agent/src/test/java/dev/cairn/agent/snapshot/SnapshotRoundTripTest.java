@@ -62,14 +62,9 @@ class SnapshotRoundTripTest {
         Files.writeString(dir.resolve("f" + f), "file " + d + "/" + f);
       }
     }
-    Repository repo = TestRepositories.create(tmp.resolve("repo"));
-    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
-        .run(source);
 
-    RestoreResult restored = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
-        .run(result.record(), tmp.resolve("out"));
+    RestoreResult restored = snapshotAndRestore(source, tmp.resolve("out"));
 
-    assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
     assertThat(restored.files()).isEqualTo(9_000);
     TreeComparison.assertSameTree(source, tmp.resolve("out"));
   }
@@ -82,17 +77,23 @@ class SnapshotRoundTripTest {
     new Random(3).nextBytes(large);
     Files.write(source.resolve("large.bin"), large);
     Files.writeString(source.resolve("small.txt"), "small files are left to the kernel's writeback");
-    Repository repo = TestRepositories.create(tmp.resolve("repo"));
-    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
-        .run(source);
 
-    RestoreResult restored = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
-        .run(result.record(), tmp.resolve("out"));
+    snapshotAndRestore(source, tmp.resolve("out"));
 
-    assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
     // dirty pages cannot be dropped: none left means the data was synced before its pages were released
     assertThat(Residency.residentPages(tmp.resolve("out/large.bin"))).as("cached pages of the large file").isZero();
     TreeComparison.assertSameTree(source, tmp.resolve("out"));
+  }
+
+  /** Snapshots {@code source} into a new repository, restores it into {@code out}; asserts it is ok. */
+  private RestoreResult snapshotAndRestore(Path source, Path out) throws Exception {
+    Repository repo = TestRepositories.create(tmp.resolve("repo"));
+    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
+        .run(source);
+    RestoreResult restored = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
+        .run(result.record(), out);
+    assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
+    return restored;
   }
 
   static long allocatedBlocks(Path path) throws Exception {
