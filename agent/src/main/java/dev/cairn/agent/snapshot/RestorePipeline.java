@@ -117,7 +117,7 @@ public final class RestorePipeline {
         t.setDaemon(true);
         return t;
       });
-      writeBack = SYNC_LARGE_FILES ? new WriteBack(errors::add) : null;
+      writeBack = SYNC_LARGE_FILES && options.sync() ? new WriteBack(errors::add) : null;
       try {
         Dir root = new Dir(target.root(), snapshot.root(), null, true);
         walk(snapshot.tree(), root, "", includes.isEmpty());

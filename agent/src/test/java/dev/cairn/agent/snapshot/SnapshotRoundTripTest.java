@@ -85,12 +85,31 @@ class SnapshotRoundTripTest {
     TreeComparison.assertSameTree(source, tmp.resolve("out"));
   }
 
-  /** Snapshots {@code source} into a new repository, restores it into {@code out}; asserts it is ok. */
+  @Test
+  void restore_withoutSync_leavesTheLargeFileToTheKernelsWriteback() throws Exception {
+    assumeTrue(Residency.releasable(tmp), "the page cache of a tmpfs cannot be released");
+    Path source = Files.createDirectories(tmp.resolve("src"));
+    byte[] large = new byte[(int) WriteBack.LARGE * 6];
+    new Random(4).nextBytes(large);
+    Files.write(source.resolve("large.bin"), large);
+
+    snapshotAndRestore(source, tmp.resolve("out"), RestoreOptions.all().withoutSync());
+
+    assertThat(Residency.residentPages(tmp.resolve("out/large.bin"))).as("cached pages of the large file")
+        .isGreaterThan(large.length / 4096 / 2);
+    TreeComparison.assertSameTree(source, tmp.resolve("out"));
+  }
+
   private RestoreResult snapshotAndRestore(Path source, Path out) throws Exception {
+    return snapshotAndRestore(source, out, RestoreOptions.all());
+  }
+
+  /** Snapshots {@code source} into a new repository, restores it into {@code out}; asserts it is ok. */
+  private RestoreResult snapshotAndRestore(Path source, Path out, RestoreOptions options) throws Exception {
     Repository repo = TestRepositories.create(tmp.resolve("repo"));
     SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
         .run(source);
-    RestoreResult restored = new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE)
+    RestoreResult restored = new RestorePipeline(repo, options, RestoreProgress.NONE)
         .run(result.record(), out);
     assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
     return restored;
