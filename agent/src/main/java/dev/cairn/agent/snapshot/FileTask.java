@@ -79,13 +79,14 @@ final class FileTask {
       throw e;
     }
     if (writeBack != null && node.size() >= WriteBack.LARGE) {
-      writeBack.submit(this, ch, () -> complete(ch));
+      writeBack.submit(this, ch);
     } else {
       complete(ch);
     }
   }
 
-  private void complete(FileChannel ch) throws IOException {
+  /** Closes the file and applies its metadata (on the write-back thread for a large file). */
+  void complete(FileChannel ch) throws IOException {
     ch.close();
     target.metadata(path, node);
   }

@@ -17,8 +17,12 @@ public record RestoreOptions(List<String> includes, int workers, boolean sync) {
     }
   }
 
+  /**
+   * Syncing as the default: on unless {@code -Dcairn.restore.sync=false}, which leaves large files to
+   * the kernel's writeback like small ones (for measurements: docs/snapshots.md, § Performance).
+   */
   public RestoreOptions(List<String> includes, int workers) {
-    this(includes, workers, true);
+    this(includes, workers, Boolean.parseBoolean(System.getProperty("cairn.restore.sync", "true")));
   }
 
   public static RestoreOptions all() {

@@ -37,13 +37,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RestorePipeline {
 
   /**
-   * Large files are synced and released from the page cache as they complete ({@link WriteBack});
-   * {@code -Dcairn.restore.sync=false} leaves them to the kernel's writeback like small files (for
-   * measurements: docs/snapshots.md, § Performance).
-   */
-  private static final boolean SYNC_LARGE_FILES = Boolean.parseBoolean(System.getProperty("cairn.restore.sync", "true"));
-
-  /**
    * Blob references per batch. Each batch is handed to the workers as soon as it is planned, and
    * the walk goes on planning the next, so reading the trees overlaps restoring the packs.
    */
@@ -117,14 +110,12 @@ public final class RestorePipeline {
         t.setDaemon(true);
         return t;
       });
-      writeBack = SYNC_LARGE_FILES && options.sync() ? new WriteBack(errors::add) : null;
+      writeBack = options.sync() ? new WriteBack(errors::add) : null;
       try {
         Dir root = new Dir(target.root(), snapshot.root(), null, true);
         walk(snapshot.tree(), root, "", includes.isEmpty());
         execute();
-        while (!inFlight.isEmpty()) {
-          finish(inFlight.poll());
-        }
+        finishBatches(0);
         if (writeBack != null) {
           writeBack.drain();
         }
@@ -269,12 +260,16 @@ public final class RestorePipeline {
     plan = new HashMap<>();
     planned = new ArrayList<>();
     plannedBlobs = 0;
-    while (inFlight.size() > MAX_IN_FLIGHT) {
+    finishBatches(MAX_IN_FLIGHT);
+  }
+
+  /** Waits for the oldest batches until at most {@code left} are in flight; records their damaged files. */
+  private void finishBatches(int left) throws IOException, InterruptedException {
+    while (inFlight.size() > left) {
       finish(inFlight.poll());
     }
   }
 
-  /** Waits for a batch's packs, then records its damaged files. */
   private void finish(Batch batch) throws IOException, InterruptedException {
     for (Future<?> future : batch.packs()) {
       try {

@@ -25,11 +25,6 @@ final class WriteBack implements AutoCloseable {
   static final long LARGE = 1 << 20;
   private static final int MAX_PENDING_MIB = 32;
 
-  /** The part of a file's completion that the write-back thread runs: close and metadata. */
-  interface Completion {
-    void complete() throws IOException;
-  }
-
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "cairn-restore-sync");
     t.setDaemon(true);
@@ -43,8 +38,8 @@ final class WriteBack implements AutoCloseable {
     this.errors = errors;
   }
 
-  /** Syncs and releases {@code task}'s file on the write-back thread, then runs {@code completion}. */
-  void submit(FileTask task, FileChannel channel, Completion completion) throws InterruptedIOException {
+  /** Syncs and releases {@code task}'s file on the write-back thread, then completes it. */
+  void submit(FileTask task, FileChannel channel) throws InterruptedIOException {
     int permits = (int) Math.min(MAX_PENDING_MIB, Math.max(1, task.node.size() >> 20));
     try {
       pending.acquire(permits);
@@ -55,7 +50,7 @@ final class WriteBack implements AutoCloseable {
     thread.execute(() -> {
       try {
         sync(task, channel);
-        completion.complete();
+        task.complete(channel);
       } catch (IOException | RuntimeException e) {
         errors.accept(task.rel + ": " + e.getMessage());
       } finally {
