@@ -39,6 +39,15 @@ import java.util.concurrent.Semaphore;
  */
 final class TreeScanner implements AutoCloseable {
 
+  /**
+   * Large files found but not yet chunked. The walk waits only beyond this many, so it goes on
+   * into other directories (small files, for the sealing workers) while the reader threads chunk:
+   * with the old bound of two per reader, a tree of large files followed by many small ones ran in
+   * two phases, and the small-file phase left a core idle. A waiting file costs a queued task, no
+   * open file and no buffer.
+   */
+  static final int PENDING_LARGE_FILES = 256;
+
   private final BlobStore parentTrees;
   private final Index index;
   private final BlobWriter writer;
@@ -65,7 +74,7 @@ final class TreeScanner implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    this.readers = new Semaphore(readerThreads * 2);
+    this.readers = new Semaphore(PENDING_LARGE_FILES);
     this.scanPool = Executors.newFixedThreadPool(readerThreads, r -> {
       Thread thread = new Thread(r, "cairn-scan");
       thread.setDaemon(true);

@@ -83,4 +83,57 @@ class FastCdcTest {
 
     assertThat(other.cut(data, cdc.max(), false)).isNotEqualTo(cdc.cut(data, cdc.max(), false));
   }
+
+  /**
+   * The unrolled scan cuts exactly where the specification's one-byte loop does
+   * (docs/repository-format.md §5), fed whole or in odd-sized steps.
+   */
+  @Test
+  void cut_equalsOneByteReference_wholeAndIncremental() {
+    byte[] seed = new byte[32];
+    seed[0] = 7;
+    ChunkerParams params = new ChunkerParams("fastcdc", 4096, 8192, 65536, seed);
+    FastCdc small = new FastCdc(params);
+    long[] gear = new GearTable(seed).values();
+    Random random = new Random(4);
+    byte[] data = new byte[4 << 20];
+    random.nextBytes(data);
+    for (int i = 0; i < data.length / 2; i += 3) {
+      data[i] = 0; // long runs too, where the hash settles
+    }
+    int offset = 0;
+    int cuts = 0;
+    while (offset < data.length) {
+      byte[] rest = java.util.Arrays.copyOfRange(data, offset, data.length);
+      int expected = referenceCut(gear, params, rest, rest.length);
+      assertThat(small.cut(rest, rest.length, true)).isEqualTo(expected);
+      FastCdc.Scan scan = small.scan();
+      int cut = 0;
+      for (int n = 1; cut == 0; n = Math.min(rest.length, n + 1 + random.nextInt(5000))) {
+        cut = scan.advance(rest, n);
+        if (cut == 0 && n == rest.length) {
+          cut = n;
+        }
+      }
+      assertThat(cut).isEqualTo(expected);
+      offset += expected;
+      cuts++;
+    }
+    assertThat(cuts).isGreaterThan(100);
+  }
+
+  private static int referenceCut(long[] gear, ChunkerParams params, byte[] buf, int n) {
+    int bits = Integer.numberOfTrailingZeros(params.avg());
+    long maskS = ((1L << (bits + 2)) - 1) << (64 - bits - 2);
+    long maskL = ((1L << (bits - 2)) - 1) << (64 - bits + 2);
+    long hash = 0;
+    int limit = Math.min(n, params.max());
+    for (int i = params.min(); i < limit; i++) {
+      hash = (hash << 1) + gear[buf[i] & 0xff];
+      if ((hash & (i < params.avg() ? maskS : maskL)) == 0) {
+        return i + 1;
+      }
+    }
+    return limit;
+  }
 }
