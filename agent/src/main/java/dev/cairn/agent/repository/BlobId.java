@@ -33,6 +33,41 @@ public final class BlobId implements Comparable<BlobId> {
     return new BlobId(bytes);
   }
 
+  /** The id of four big-endian words (the compact index's columns). */
+  static BlobId fromWords(long[] words) {
+    byte[] bytes = new byte[LENGTH];
+    for (int i = 0; i < LENGTH; i++) {
+      bytes[i] = (byte) (words[i >> 3] >>> (56 - 8 * (i & 7)));
+    }
+    return new BlobId(bytes);
+  }
+
+  /** Word {@code i} (0-3) of the id, big-endian. */
+  long word(int i) {
+    long word = 0;
+    for (int b = 8 * i; b < 8 * i + 8; b++) {
+      word = word << 8 | (bytes[b] & 0xff);
+    }
+    return word;
+  }
+
+  /** Writes the four words to {@code target[at, at+4)}. */
+  void copyWords(long[] target, int at) {
+    for (int i = 0; i < LENGTH / Long.BYTES; i++) {
+      target[at + i] = word(i);
+    }
+  }
+
+  /** Whether {@code words[at, at+4)} are this id's words. */
+  boolean equalsWords(long[] words, int at) {
+    for (int i = 0; i < LENGTH / Long.BYTES; i++) {
+      if (words[at + i] != word(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Reads 32 bytes from the buffer. */
   public static BlobId read(ByteBuffer buffer) {
     byte[] bytes = new byte[LENGTH];
