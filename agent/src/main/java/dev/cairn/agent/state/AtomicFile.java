@@ -45,7 +45,7 @@ public final class AtomicFile {
     } catch (AtomicMoveNotSupportedException e) {
       Files.deleteIfExists(temp);
       throw new IOException("cannot replace " + target + " atomically: the file system does not support"
-          + " atomic rename; put the agent's state directory on a local POSIX file system", e);
+          + " atomic rename; keep the agent's state directory and image cache on a local POSIX file system", e);
     }
     syncDirectory(dir);
   }

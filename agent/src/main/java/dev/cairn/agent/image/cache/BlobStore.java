@@ -1,6 +1,7 @@
 package dev.cairn.agent.image.cache;
 
 import dev.cairn.agent.image.oci.Digest;
+import dev.cairn.agent.state.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -69,12 +70,12 @@ public final class BlobStore {
     if (Files.exists(target)) {
       return 0;
     }
-    DurableFiles.writeAtomically(target, content);
+    AtomicFile.write(target, content);
     return content.length;
   }
 
   void sync() throws IOException {
-    DurableFiles.syncDirectory(dir);
+    AtomicFile.syncDirectory(dir);
   }
 
   /** Removes a blob; returns the bytes freed. */

@@ -9,6 +9,7 @@ import dev.cairn.agent.image.oci.ImageNotFoundException;
 import dev.cairn.agent.image.oci.ImageRef;
 import dev.cairn.agent.image.oci.MediaTypes;
 import dev.cairn.agent.image.oci.OciJson;
+import dev.cairn.agent.state.AtomicFile;
 import dev.cairn.agent.state.FileTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class ImageCache {
     Files.createDirectories(root);
     ImageCache cache = new ImageCache(root);
     if (!Files.exists(root.resolve("oci-layout"))) {
-      DurableFiles.writeAtomically(root.resolve("oci-layout"), OCI_LAYOUT);
+      AtomicFile.write(root.resolve("oci-layout"), OCI_LAYOUT);
     }
     if (!Files.exists(root.resolve("index.json"))) {
       cache.writeIndex(List.of());
@@ -172,6 +173,6 @@ public final class ImageCache {
   }
 
   private void writeIndex(List<Descriptor> entries) throws IOException {
-    DurableFiles.writeAtomically(root.resolve("index.json"), OciJson.bytes(ImageIndex.of(entries)));
+    AtomicFile.write(root.resolve("index.json"), OciJson.bytes(ImageIndex.of(entries)));
   }
 }

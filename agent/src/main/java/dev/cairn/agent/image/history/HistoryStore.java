@@ -1,7 +1,7 @@
 package dev.cairn.agent.image.history;
 
-import dev.cairn.agent.image.cache.DurableFiles;
 import dev.cairn.agent.image.oci.OciJson;
+import dev.cairn.agent.state.AtomicFile;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +36,12 @@ public final class HistoryStore {
   }
 
   public void save(RepositoryHistory history) throws IOException {
-    DurableFiles.writeAtomically(file(history.repository()), OciJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(history));
+    AtomicFile.write(file(history.repository()), OciJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(history));
   }
 
   public void delete(String repository) throws IOException {
     Files.deleteIfExists(file(repository));
-    DurableFiles.syncDirectory(dir);
+    AtomicFile.syncDirectory(dir);
   }
 
   /** Every repository's history, sorted by repository name. */
