@@ -58,7 +58,7 @@ final class TreeScanner implements AutoCloseable {
   private final Map<String, CompletableFuture<Node>> hardLinks = new ConcurrentHashMap<>();
   private final ExecutorService scanPool;
   private final ExecutorService readerPool;
-  private final Semaphore readers;
+  private final Semaphore pendingLargeFiles;
 
   TreeScanner(BlobStore parentTrees, BlobWriter writer, FastCdc cdc, BufferPool pool, ScanCounters counters,
       SnapshotProgress progress, int readerThreads) {
@@ -74,7 +74,7 @@ final class TreeScanner implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
-    this.readers = new Semaphore(PENDING_LARGE_FILES);
+    this.pendingLargeFiles = new Semaphore(PENDING_LARGE_FILES);
     this.scanPool = Executors.newFixedThreadPool(readerThreads, r -> {
       Thread thread = new Thread(r, "cairn-scan");
       thread.setDaemon(true);
@@ -245,7 +245,7 @@ final class TreeScanner implements AutoCloseable {
         return node.withContent(file.blob() == null ? List.of() : List.of(file.blob()), file.size());
       });
     }
-    readers.acquire();
+    pendingLargeFiles.acquire();
     CompletableFuture<Node> result = new CompletableFuture<>();
     readerPool.execute(() -> {
       try {
@@ -259,7 +259,7 @@ final class TreeScanner implements AutoCloseable {
       } catch (Throwable e) {
         result.completeExceptionally(e);
       } finally {
-        readers.release();
+        pendingLargeFiles.release();
       }
     });
     return result;
