@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Snapshot-engine benchmark: Cairn side by side with restic, borg and tar|zstd on the same data,
-# run exactly as ../shared/bench/peers.sh runs the reference tools (same ~1% change), in one run.
-# Prints one table: full snapshot, restore, incremental after the change (seconds), repository
-# size after the full snapshot and its growth from the incremental, peak RSS (/usr/bin/time -v).
+# run exactly as ../shared/bench/peers.sh runs the reference tools (same ~1% change, RUNS rounds of
+# every tool, the mean reported), in one run. Prints one table: full snapshot, restore, incremental
+# after the change (seconds, mean of the runs), repository size after the full snapshot and its
+# growth from the incremental (mean), peak RSS (/usr/bin/time -v, the highest), and each run's
+# Cairn/restic ratios.
 #
 # Usage: flock /tmp/cairn-mvn.lock bench/snapshot.sh [DATA_MIB] [BENCH_DIR]
 #   DATA_MIB   dataset size in MiB (default 1024), made by ../shared/bench/mkdata.sh (kept and reused)
 #   BENCH_DIR  scratch space (default ${TMPDIR:-/tmp}/cairn-bench)
 #   TOOLS      tools to run (default "cairn restic borg tarzstd"); CAIRN_ONLY=1 is TOOLS=cairn
+#   RUNS       rounds of all tools (default 2, as peers.sh). On this VM the first heavy command after
+#              an idle spell is often much slower (a full snapshot 4.2 s instead of 2.6 s, measured):
+#              the balloon device reports free guest pages to the host, and touching them again
+#              costs host faults. One run would charge that to whichever tool goes first.
 # CPU-heavy: run it under the Maven lock (TEAM.md). Page cache is warm; each timed step follows a sync.
 #
 # Restores go to a fresh directory per tool, and the restored trees are deleted only at the end of
@@ -23,6 +29,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared/bench}
 [ -d "$SHARED" ] || SHARED=/work/shared/bench
 MIB=${1:-1024}
+RUNS=${RUNS:-2}
 B=${2:-${TMPDIR:-/tmp}/cairn-bench}
 TOOLS=${TOOLS:-"cairn restic borg tarzstd"}
 [ "${CAIRN_ONLY:-}" = 1 ] && TOOLS=cairn
@@ -56,10 +63,10 @@ t() {
   e=$(date +%s.%N)
   local rss; rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   local d; d=$(awk -v s="$s" -v e="$e" 'BEGIN{printf "%.2f", e-s}')
-  printf '%s\t%s\t%s\t%s\n' "$tool" "$phase" "$d" "$rss" >> "$RES"
-  printf '  %-8s %-8s %7.2fs  rss %6d MiB\n' "$tool" "$phase" "$d" $((rss / 1024))
+  printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$phase" "$d" "$rss" "$run" >> "$RES"
+  printf '  run %s %-8s %-8s %7.2fs  rss %6d MiB\n' "$run" "$tool" "$phase" "$d" $((rss / 1024))
 }
-size() { printf '%s\t%s\t%s\t\n' "$1" "$2" "$(du -sb "${@:3}" | awk '{s+=$1} END{print s}')" >> "$RES"; }
+size() { printf '%s\t%s\t%s\t\t%s\n' "$1" "$2" "$(du -sb "${@:3}" | awk '{s+=$1} END{print s}')" "$run" >> "$RES"; }
 treesum() { (cd "$1" && find . -type f ! -name .complete -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) | sha1sum | cut -c1-16; }
 reset_work() { mkdir -p "$WORK"; rsync -a --delete --exclude .complete "$DATA"/ "$WORK"/; }
 # the ~1% change of peers.sh, verbatim
@@ -82,9 +89,10 @@ if [ -f "$STAMP" ]; then
   wait_s=$(( 361 - ($(date +%s) - $(cat "$STAMP")) ))
   [ "$wait_s" -gt 0 ] && { echo "== waiting $wait_s s for the inodes freed by the last removal to age (see the header)"; sleep "$wait_s"; }
 fi
+for run in $(seq 1 "$RUNS"); do
 for tool in $TOOLS; do
   reset_work
-  RESTORE=$B/restore-$tool
+  RESTORE=$B/restore-$tool-$run
   rm -rf "$RESTORE" "$B/out" && mkdir -p "$RESTORE" "$B/out"
   case $tool in
   cairn)
@@ -134,24 +142,41 @@ for tool in $TOOLS; do
   *) echo "unknown tool $tool" >&2; exit 2 ;;
   esac
   got=$(treesum "$rdir")
-  [ "$got" = "$SRC_SUM" ] && echo "  $tool restore verified ($got)" || echo "  $tool RESTORE MISMATCH $SRC_SUM != $got"
-  printf '%s\tverified\t%s\t\n' "$tool" "$([ "$got" = "$SRC_SUM" ] && echo yes || echo NO)" >> "$RES"
+  [ "$got" = "$SRC_SUM" ] && echo "  run $run $tool restore verified ($got)" || echo "  run $run $tool RESTORE MISMATCH $SRC_SUM != $got"
+  printf '%s\tverified\t%s\t\t%s\n' "$tool" "$([ "$got" = "$SRC_SUM" ] && echo yes || echo NO)" "$run" >> "$RES"
+done
 done
 remove_trees   # only now, after every tool has restored (see the header)
 
 echo
-echo "== $MIB MiB dataset ($BYTES bytes); MB = 10^6 bytes; one run, side by side"
+echo "== $MIB MiB dataset ($BYTES bytes); MB = 10^6 bytes; mean of $RUNS run(s) (peak RSS: the highest), side by side"
+# rows: tool, phase, seconds or bytes or yes/NO, peak RSS KiB, run
 awk -F'\t' -v bytes="$BYTES" '
-  $2=="full"||$2=="restore"||$2=="incr" { t[$1,$2]=$3; r[$1,$2]=$4 }
-  $2=="size-full" { sf[$1]=$3 } $2=="size-after" { sa[$1]=$3 } $2=="verified" { v[$1]=$3 }
-  { tools[$1]=1 }
+  $2=="full"||$2=="restore"||$2=="incr" { t[$1,$2]+=$3; n[$1,$2]++; if ($4>r[$1,$2]) r[$1,$2]=$4 }
+  $2=="size-full" { sf[$1,$5]=$3 } $2=="size-after" { sa[$1,$5]=$3 }
+  $2=="verified" { if (!($1 in v) || $3=="NO") v[$1]=$3 }
+  { tools[$1]=1; if ($5>runs) runs=$5 }
   END {
     printf "%-8s %8s %8s %9s %8s %10s %9s %9s %9s %9s %6s\n", "tool", "full_s", "MB/s", "restore_s", "incr_s", "repo_MB", "growth_MB", "rss_full", "rss_rest", "rss_incr", "exact"
-    for (k in tools) printf "%-8s %8.2f %8.1f %9.2f %8.2f %10.1f %9.1f %8dM %8dM %8dM %6s\n", k, t[k,"full"], bytes/1e6/t[k,"full"], t[k,"restore"], t[k,"incr"], sf[k]/1e6, (sa[k]-sf[k])/1e6, r[k,"full"]/1024, r[k,"restore"]/1024, r[k,"incr"]/1024, v[k]
+    for (k in tools) {
+      full=t[k,"full"]/n[k,"full"]; size=0; growth=0
+      for (i=1; i<=runs; i++) { size+=sf[k,i]; growth+=sa[k,i]-sf[k,i] }
+      printf "%-8s %8.2f %8.1f %9.2f %8.2f %10.1f %9.1f %8dM %8dM %8dM %6s\n", k, full, bytes/1e6/full, t[k,"restore"]/n[k,"restore"],
+        t[k,"incr"]/n[k,"incr"], size/runs/1e6, growth/runs/1e6, r[k,"full"]/1024, r[k,"restore"]/1024, r[k,"incr"]/1024, v[k]
+    }
   }' "$RES" | (read -r header; echo "$header"; sort)
 if echo "$TOOLS" | grep -q restic && echo "$TOOLS" | grep -q cairn; then
-  awk -F'\t' '$2=="full"||$2=="restore"||$2=="incr" {t[$1,$2]=$3} $2=="size-full"{sf[$1]=$3} $2=="size-after"{sa[$1]=$3}
-    END { printf "cairn vs restic: full %.2fx faster (goal >= 2), restore %.2fx faster (goal >= 2), incr time %.2f of restic (goal <= 1), growth %.2f of restic (goal <= 1), size %.3f of restic (goal <= 1)\n",
-      t["restic","full"]/t["cairn","full"], t["restic","restore"]/t["cairn","restore"], t["cairn","incr"]/t["restic","incr"],
-      (sa["cairn"]-sf["cairn"])/(sa["restic"]-sf["restic"]), sf["cairn"]/sf["restic"] }' "$RES"
+  awk -F'\t' '
+    $2=="full"||$2=="restore"||$2=="incr" { t[$1,$2,$5]=$3; m[$1,$2]+=$3 } $2=="size-full" { sf[$1,$5]=$3; msf[$1]+=$3 }
+    $2=="size-after" { sa[$1,$5]=$3; g[$1]+=$3-sf[$1,$5] } { if ($5>runs) runs=$5 }
+    function line(label, tf, tr, ti, cg, rg, cs, rs) {
+      printf "%s: full %.2fx faster (goal >= 2), restore %.2fx faster (goal >= 2), incr time %.2f of restic (goal <= 1), growth %.2f of restic (goal <= 1), size %.3f of restic (goal <= 1)\n",
+        label, tf, tr, ti, cg/rg, cs/rs }
+    END {
+      for (i=1; i<=runs; i++)
+        line("run " i " cairn vs restic", t["restic","full",i]/t["cairn","full",i], t["restic","restore",i]/t["cairn","restore",i],
+          t["cairn","incr",i]/t["restic","incr",i], sa["cairn",i]-sf["cairn",i], sa["restic",i]-sf["restic",i], sf["cairn",i], sf["restic",i])
+      line("mean cairn vs restic", m["restic","full"]/m["cairn","full"], m["restic","restore"]/m["cairn","restore"],
+        m["cairn","incr"]/m["restic","incr"], g["cairn"], g["restic"], msf["cairn"], msf["restic"])
+    }' "$RES"
 fi
