@@ -12,6 +12,8 @@
 # archive) 70.5 and 71.5 MiB in two runs — goal NOT met. Before the OkHttp transport: 83.8-84.5 / 79.0-79.2 MiB;
 # before all of the work below: 98.9 MiB. Again on 26 Nov after the agent's lib directory was cleaned of
 # jars a dependency change had left behind (grpc 1.85.1, grpc-netty-shaded): 79.8 / 70.5 MiB.
+# 27 Nov, with the agent's heap ceiling at 512 MiB (was 160) and the compact index: 81.7 / 72.9 and
+# 79.9 / 70.6 MiB in two runs; G1 instead of the serial collector: 81.2 MiB after a restart.
 # Where a restarted agent's memory goes (smaps, jcmd GC.heap_info / VM.metaspace, NMT), with the OkHttp
 # transport and before the agent's own archive (73.0 MiB): files: libjvm.so text ~13 MiB, the JDK's
 # CDS archive ~11.7 MiB (all of it touched: the JVM relocates it at start), lib/modules ~1.4 MiB, libc
