@@ -10,13 +10,14 @@
 #   DATA_MIB   dataset size in MiB (default 1024), made by ../shared/bench/mkdata.sh (kept and reused)
 #   BENCH_DIR  scratch space (default ${TMPDIR:-/tmp}/cairn-bench)
 #   TOOLS      tools to run (default "cairn restic borg tarzstd"); CAIRN_ONLY=1 is TOOLS=cairn
-#   RUNS       rounds of all tools (default 2, as peers.sh). On this VM the first heavy commands after
-#              an idle spell are much slower: after the wait below, Cairn's full snapshot took 4.00 and
-#              4.24 s in two runs and 2.6-2.7 s a minute later; reading the page-cached dataset took
-#              3.0 s instead of 1.0 s. (Likely the host reclaiming idle guest memory: the VM's virtio
-#              balloon offers free page reporting. Not proven.) One run charges that to whichever
-#              tool goes first, so the run also warms the VM with one untimed 'tar | zstd' pass over
-#              the data before the first tool (that took the same snapshot from ~4 s to 2.9 s).
+#   RUNS       rounds of all tools (default 2, as peers.sh).
+# Page cache: every timed step starts with the data it reads in the page cache, for every tool. On this
+# VM the page cache is emptied while the machine idles (Cached: 60 MB in /proc/meminfo after a few idle
+# hours, with 23 GiB free). The treesum below reads DATA, but the tools read WORK, a copy that rsync
+# only re-stats; so before this was known the first tool of run 1 read WORK from disk: Cairn's full
+# snapshot took 3.36-4.24 s there and 2.6-2.7 s in run 2, and restic, which went second, read it from
+# memory. So reset_work now reads WORK's files once, untimed, before each tool, and one untimed
+# 'tar | zstd' pass over it warms the CPUs before the first tool.
 # CPU-heavy: run it under the Maven lock (TEAM.md). Page cache is warm; each timed step follows a sync.
 #
 # Restores go to a fresh directory per tool, and the restored trees are deleted only at the end of
@@ -71,7 +72,11 @@ t() {
 }
 size() { printf '%s\t%s\t%s\t\t%s\n' "$1" "$2" "$(du -sb "${@:3}" | awk '{s+=$1} END{print s}')" "$run" >> "$RES"; }
 treesum() { (cd "$1" && find . -type f ! -name .complete -print0 | LC_ALL=C sort -z | xargs -0 sha1sum) | sha1sum | cut -c1-16; }
-reset_work() { mkdir -p "$WORK"; rsync -a --delete --exclude .complete "$DATA"/ "$WORK"/; }
+# reset WORK to DATA and read its files once (untimed), so that every tool finds them in the page cache
+reset_work() {
+  mkdir -p "$WORK"; rsync -a --delete --exclude .complete "$DATA"/ "$WORK"/
+  tar -cf - -C "$WORK" . | cat > /dev/null   # through cat: GNU tar skips reading when it writes to /dev/null
+}
 # the ~1% change of peers.sh, verbatim
 modify() {
   sed -n '/^modify() {/,/^}/p' "$SHARED/peers.sh" > "$B/modify.sh"
@@ -92,8 +97,9 @@ if [ -f "$STAMP" ]; then
   wait_s=$(( 361 - ($(date +%s) - $(cat "$STAMP")) ))
   [ "$wait_s" -gt 0 ] && { echo "== waiting $wait_s s for the inodes freed by the last removal to age (see the header)"; sleep "$wait_s"; }
 fi
-echo "== warming the VM: one untimed tar | zstd pass over the data (see RUNS above)"
-tar -cf - -C "$DATA" . | zstd -T0 -3 -q > /dev/null
+echo "== warming: WORK into the page cache and one untimed tar | zstd pass over it (see the header)"
+reset_work
+tar -cf - -C "$WORK" . | zstd -T0 -3 -q > /dev/null
 for run in $(seq 1 "$RUNS"); do
 for tool in $TOOLS; do
   reset_work
