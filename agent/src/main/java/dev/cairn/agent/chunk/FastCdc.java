@@ -34,6 +34,10 @@ public final class FastCdc {
     return min;
   }
 
+  public int avg() {
+    return avg;
+  }
+
   public int max() {
     return max;
   }

@@ -15,16 +15,31 @@ final class BlobCodec {
 
   private BlobCodec() {}
 
-  /** Scratch buffers for one thread sealing blobs of up to {@code maxPlain} bytes. Not thread-safe. */
+  /**
+   * Scratch buffers for one thread sealing blobs, sized for {@code typicalPlain} bytes at first
+   * and grown for a larger blob (then kept). Not thread-safe.
+   */
   static final class Scratch {
-    final byte[] compressed;
-    final byte[] sealed;
+    private byte[] compressed;
+    private byte[] sealed;
     private byte[] input = new byte[64 << 10];
 
-    Scratch(int maxPlain) {
-      int bound = Math.max(maxPlain, BlobCompressor.maxCompressedLength(maxPlain));
-      this.compressed = new byte[bound];
-      this.sealed = new byte[bound + RepositoryKey.OVERHEAD];
+    Scratch(int typicalPlain) {
+      reserve(typicalPlain);
+    }
+
+    /** Makes room for sealing a blob of {@code plain} bytes. */
+    void reserve(int plain) {
+      int bound = Math.max(plain, BlobCompressor.maxCompressedLength(plain));
+      if (compressed == null || compressed.length < bound) {
+        compressed = new byte[bound];
+        sealed = new byte[bound + RepositoryKey.OVERHEAD];
+      }
+    }
+
+    /** The sealed bytes of the last {@link BlobCodec#seal}. */
+    byte[] sealed() {
+      return sealed;
     }
 
     /**
@@ -45,6 +60,7 @@ final class BlobCodec {
 
   /** Seals {@code plain[0, len)} (whose id is {@code id}) into {@code scratch.sealed}. */
   static Sealed seal(RepositoryKey key, BlobType type, BlobId id, byte[] plain, int len, Scratch scratch) {
+    scratch.reserve(len);
     int compressed = BlobCompressor.compress(plain, 0, len, scratch.compressed, 0);
     if (compressed >= 0) {
       byte[] aad = PackEntry.blobAad(type, PackEntry.FLAG_ZSTD, id);

@@ -64,7 +64,8 @@ final class BlobWriter implements AutoCloseable {
   /** A small file read and stored by a worker: its single blob (null when empty) and its size. */
   record SmallFile(BlobId blob, int size) {}
 
-  BlobWriter(Repository repository, Index index, int workerCount, int maxChunk) {
+  /** {@code typicalChunk}: what each worker's scratch is sized for at first (it grows for larger blobs). */
+  BlobWriter(Repository repository, Index index, int workerCount, int typicalChunk) {
     this.repository = repository;
     this.key = repository.key();
     this.index = index;
@@ -72,7 +73,7 @@ final class BlobWriter implements AutoCloseable {
     this.queue = new ArrayBlockingQueue<>(Math.max(16, workerCount * 8));
     this.saver = new PackSaver(repository.backend(), index);
     for (int i = 0; i < workerCount; i++) {
-      Thread worker = new Thread(() -> work(maxChunk), "cairn-seal-" + i);
+      Thread worker = new Thread(() -> work(typicalChunk), "cairn-seal-" + i);
       worker.setDaemon(true);
       workers.add(worker);
       worker.start();
@@ -136,8 +137,8 @@ final class BlobWriter implements AutoCloseable {
     return !index.contains(id) && seen.add(id);
   }
 
-  private void work(int maxChunk) {
-    BlobCodec.Scratch scratch = new BlobCodec.Scratch(maxChunk);
+  private void work(int typicalChunk) {
+    BlobCodec.Scratch scratch = new BlobCodec.Scratch(typicalChunk);
     PackWriter pack = null;
     try {
       while (true) {
@@ -188,7 +189,7 @@ final class BlobWriter implements AutoCloseable {
     PackWriter target = pack != null ? pack : new PackWriter(repository.stagingDirectory(), key);
     try {
       BlobCodec.Sealed sealed = BlobCodec.seal(key, BlobType.DATA, id, data, length, scratch);
-      target.add(BlobType.DATA, sealed.flags(), length, id, scratch.sealed, 0, sealed.sealedLength());
+      target.add(BlobType.DATA, sealed.flags(), length, id, scratch.sealed(), 0, sealed.sealedLength());
       count(length, sealed.payloadLength());
       if (target.size() >= packSize) {
         saver.submit(target.finish());
@@ -269,7 +270,7 @@ final class BlobWriter implements AutoCloseable {
       }
       BlobCodec.Scratch scratch = json.length <= (1 << 20) ? treeScratch : new BlobCodec.Scratch(json.length);
       BlobCodec.Sealed sealed = BlobCodec.seal(key, BlobType.TREE, id, json, json.length, scratch);
-      treePack.add(BlobType.TREE, sealed.flags(), json.length, id, scratch.sealed, 0, sealed.sealedLength());
+      treePack.add(BlobType.TREE, sealed.flags(), json.length, id, scratch.sealed(), 0, sealed.sealedLength());
       blobsNew.increment();
       if (treePack.size() >= packSize) {
         saver.submit(treePack.finish());

@@ -1,5 +1,7 @@
 package dev.cairn.agent.snapshot;
 
+import dev.cairn.agent.chunk.ChunkReader;
+import dev.cairn.agent.chunk.FastCdc;
 import dev.cairn.agent.chunk.Chunk;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.Index;
@@ -49,7 +51,8 @@ public final class Copier {
       long blobs;
       long bytes;
       List<SnapshotRecord> records = new ArrayList<>();
-      try (BlobWriter writer = new BlobWriter(target, targetIndex, workers, target.config().chunker().max())) {
+      try (BlobWriter writer = new BlobWriter(target, targetIndex, workers,
+          ChunkReader.bufferSize(new FastCdc(target.config().chunker())))) {
         for (SnapshotRecord snapshot : snapshots) {
           if (target.hasSnapshot(snapshot.id())) {
             skipped.add(snapshot.id());

@@ -37,12 +37,13 @@ final class PackRestorer {
   private byte[] stored;
   private byte[] plain;
 
-  PackRestorer(Backend backend, RepositoryKey key, int maxChunk, AtomicLong bytes, Consumer<String> errors) {
+  /** Buffers are sized for {@code typicalChunk} at first and grow for a larger blob. */
+  PackRestorer(Backend backend, RepositoryKey key, int typicalChunk, AtomicLong bytes, Consumer<String> errors) {
     this.backend = backend;
     this.key = key;
     this.bytes = bytes;
     this.errors = errors;
-    int bound = Math.max(maxChunk, BlobCompressor.maxCompressedLength(maxChunk)) + RepositoryKey.OVERHEAD;
+    int bound = Math.max(typicalChunk, BlobCompressor.maxCompressedLength(typicalChunk)) + RepositoryKey.OVERHEAD;
     this.sealed = new byte[bound];
     this.stored = new byte[bound];
     this.plain = new byte[bound];

@@ -1,5 +1,7 @@
 package dev.cairn.agent.snapshot;
 
+import dev.cairn.agent.chunk.ChunkReader;
+import dev.cairn.agent.chunk.FastCdc;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.BlobLocation;
 import dev.cairn.agent.repository.Node;
@@ -102,8 +104,8 @@ public final class RestorePipeline {
     try (RepositoryLock lock = repository.lockShared("restore " + snapshot.shortId())) {
       store = new BlobStore(repository, repository.loadIndex());
       target = RestoreTarget.open(directory);
-      int maxChunk = repository.config().chunker().max();
-      restorers = ThreadLocal.withInitial(() -> new PackRestorer(repository.backend(), repository.key(), maxChunk,
+      int typicalChunk = ChunkReader.bufferSize(new FastCdc(repository.config().chunker()));
+      restorers = ThreadLocal.withInitial(() -> new PackRestorer(repository.backend(), repository.key(), typicalChunk,
           bytes, errors::add));
       pool = Executors.newFixedThreadPool(options.workers(), r -> {
         Thread t = new Thread(r, "cairn-restore");

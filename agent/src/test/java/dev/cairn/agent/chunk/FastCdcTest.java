@@ -85,6 +85,44 @@ class FastCdcTest {
   }
 
   /**
+   * The pool's buffers hold a few average chunks; longer chunks (here: a short random pattern
+   * repeated, where the rolling hash repeats too and, for this seed, never cuts) move to larger
+   * arrays, and both the cuts and the bytes stay those of the whole input.
+   */
+  @Test
+  void reader_chunksLongerThanPoolBuffers_cutWhereWholeInputCuts() throws Exception {
+    byte[] data = new byte[36 << 20];
+    Random random = new Random(5);
+    random.nextBytes(data);
+    repeat(data, 3 << 20, 17 << 20);
+    repeat(data, 24 << 20, 2500 << 10);
+
+    List<byte[]> chunks = chunks(data);
+
+    List<Integer> expected = new ArrayList<>();
+    for (int offset = 0; offset < data.length; ) {
+      byte[] rest = java.util.Arrays.copyOfRange(data, offset, data.length);
+      int cut = cdc.cut(rest, rest.length, true);
+      expected.add(cut);
+      offset += cut;
+    }
+    assertThat(chunks.stream().map(c -> c.length).toList()).isEqualTo(expected);
+    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+    chunks.forEach(joined::writeBytes);
+    assertThat(joined.toByteArray()).isEqualTo(data);
+    assertThat(expected).contains(cdc.max());
+    assertThat(expected.stream().filter(n -> n > ChunkReader.bufferSize(cdc) && n < cdc.max())).isNotEmpty();
+    assertThat(ChunkReader.bufferSize(cdc)).isLessThan(cdc.max());
+  }
+
+  /** Fills {@code data[from, from + length)} with its first 4,099 bytes over and over. */
+  private static void repeat(byte[] data, int from, int length) {
+    for (int i = from + 4099; i < from + length; i++) {
+      data[i] = data[i - 4099];
+    }
+  }
+
+  /**
    * The unrolled scan cuts exactly where the specification's one-byte loop does
    * (docs/repository-format.md §5), fed whole or in odd-sized steps.
    */

@@ -34,6 +34,33 @@ class SnapshotRoundTripTest {
     TreeComparison.assertSameTree(source, tmp.resolve("out"));
   }
 
+  /**
+   * Buffers are sized for typical chunks and grow: a repeated short pattern never cuts, so this
+   * file has max-size chunks (8 MiB) and one of ~3 MiB, all larger than the first buffers.
+   */
+  @Test
+  void snapshotThenRestore_chunksLargerThanTheFirstBuffers_restoresBitExact() throws Exception {
+    Path source = Files.createDirectories(tmp.resolve("src"));
+    byte[] data = new byte[30 << 20];
+    new Random(9).nextBytes(data);
+    for (int i = (2 << 20) + 4099; i < 20 << 20; i++) {
+      data[i] = data[i - 4099];
+    }
+    for (int i = (23 << 20) + 4099; i < (23 << 20) + (2500 << 10); i++) {
+      data[i] = data[i - 4099];
+    }
+    Files.write(source.resolve("patterned.bin"), data);
+    Repository repo = TestRepositories.create(tmp.resolve("repo"));
+
+    SnapshotResult result = new SnapshotPipeline(repo, SnapshotOptions.of("vol", List.of(), "h"), SnapshotProgress.NONE)
+        .run(source);
+    RestoreResult restored = new RestorePipeline(TestRepositories.open(tmp.resolve("repo")), RestoreOptions.all(),
+        RestoreProgress.NONE).run(result.record(), tmp.resolve("out"));
+
+    assertThat(restored.ok()).as("damaged %s errors %s", restored.damaged(), restored.errors()).isTrue();
+    assertThat(Files.mismatch(source.resolve("patterned.bin"), tmp.resolve("out/patterned.bin"))).isEqualTo(-1L);
+  }
+
   @Test
   void restore_sparseFile_keepsHoles() throws Exception {
     Path source = Files.createDirectories(tmp.resolve("src"));
