@@ -12,6 +12,7 @@
 #   chunk bounds 512 KiB / 1 MiB (restic's): Cairn 11.2-14.1 MB (mean 12.4), restic 11.1-12.3 (mean 11.6)
 #   256 KiB / 512 KiB (the default since): Cairn 8.9-10.8 MB (mean 9.8), restic 9.5-13.0 (mean 11.2)
 #   128 KiB / 256 KiB (tried):             Cairn 8.8-9.6 MB (mean 9.2), repository +0.3 MB, 2x the index
+# 27 Nov 2026, N=8, a new changed tree: Cairn 8.99-11.43 MB (mean 9.82), restic 9.84-14.23 (mean 11.62).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared/bench}
