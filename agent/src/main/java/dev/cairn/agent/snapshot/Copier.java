@@ -1,8 +1,8 @@
 package dev.cairn.agent.snapshot;
 
+import dev.cairn.agent.chunk.Chunk;
 import dev.cairn.agent.chunk.ChunkReader;
 import dev.cairn.agent.chunk.FastCdc;
-import dev.cairn.agent.chunk.Chunk;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.Index;
 import dev.cairn.agent.repository.Node;
