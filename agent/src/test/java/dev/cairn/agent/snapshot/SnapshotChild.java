@@ -35,9 +35,9 @@ public final class SnapshotChild {
     List<String> command = new java.util.ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
-    if (Runtime.version().feature() < 23) { // as bin/cairn (GC_LOCKER_OPTS says why)
-      command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:GCLockerRetryAllocationCount=1000"));
-    }
+    // this test JVM's -XX options: pom.xml's test.gcLockerOpts below JDK 23 (bin/cairn's GC_LOCKER_OPTS says why)
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> option.startsWith("-XX:")).forEach(command::add);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(SnapshotChild.class.getName());

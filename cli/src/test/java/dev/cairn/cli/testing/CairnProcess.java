@@ -3,6 +3,7 @@ package dev.cairn.cli.testing;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +62,10 @@ public final class CairnProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(launcherOptions(args[0]));
-    if (Runtime.version().feature() < 23) { // bin/cairn's GC_LOCKER_OPTS (it says why)
-      command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:GCLockerRetryAllocationCount=1000"));
-    }
+    // bin/cairn's GC_LOCKER_OPTS below JDK 23 (it says why): the same options as pom.xml's test.gcLockerOpts,
+    // which this test JVM runs with
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> option.startsWith("-XX:")).forEach(command::add);
     if (args[0].equals("agent")) {
       if (!Files.isDirectory(AGENT_LIB) || !Files.isDirectory(AGENT_DEPENDENCIES)) {
         fail("no " + AGENT_LIB.toAbsolutePath() + " or " + AGENT_DEPENDENCIES.toAbsolutePath()
