@@ -1,5 +1,6 @@
 package dev.cairn.agent.chunk;
 
+import dev.cairn.agent.repository.ChunkerParams;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -42,9 +43,9 @@ public final class ChunkReader {
    * maximum (8 MiB) made a pool of ~50 MiB that every snapshot zeroed and its first young
    * collection copied.
    */
-  public static int bufferSize(FastCdc cdc) {
-    long typical = Math.max(4L * cdc.avg(), (long) cdc.min() + 2L * STEP);
-    return (int) Math.min(typical, (long) cdc.max() + STEP);
+  public static int bufferSize(ChunkerParams params) {
+    long typical = Math.max(4L * params.avg(), (long) params.min() + 2L * STEP);
+    return (int) Math.min(typical, (long) params.max() + STEP);
   }
 
   /** Bytes read so far. */

@@ -34,10 +34,6 @@ public final class FastCdc {
     return min;
   }
 
-  public int avg() {
-    return avg;
-  }
-
   public int max() {
     return max;
   }

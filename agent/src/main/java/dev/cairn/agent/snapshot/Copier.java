@@ -2,7 +2,6 @@ package dev.cairn.agent.snapshot;
 
 import dev.cairn.agent.chunk.Chunk;
 import dev.cairn.agent.chunk.ChunkReader;
-import dev.cairn.agent.chunk.FastCdc;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.Index;
 import dev.cairn.agent.repository.Node;
@@ -52,7 +51,7 @@ public final class Copier {
       long bytes;
       List<SnapshotRecord> records = new ArrayList<>();
       try (BlobWriter writer = new BlobWriter(target, targetIndex, workers,
-          ChunkReader.bufferSize(new FastCdc(target.config().chunker())))) {
+          ChunkReader.bufferSize(target.config().chunker()))) {
         for (SnapshotRecord snapshot : snapshots) {
           if (target.hasSnapshot(snapshot.id())) {
             skipped.add(snapshot.id());

@@ -1,7 +1,6 @@
 package dev.cairn.agent.snapshot;
 
 import dev.cairn.agent.chunk.ChunkReader;
-import dev.cairn.agent.chunk.FastCdc;
 import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.BlobLocation;
 import dev.cairn.agent.repository.Node;
@@ -104,7 +103,7 @@ public final class RestorePipeline {
     try (RepositoryLock lock = repository.lockShared("restore " + snapshot.shortId())) {
       store = new BlobStore(repository, repository.loadIndex());
       target = RestoreTarget.open(directory);
-      int typicalChunk = ChunkReader.bufferSize(new FastCdc(repository.config().chunker()));
+      int typicalChunk = ChunkReader.bufferSize(repository.config().chunker());
       restorers = ThreadLocal.withInitial(() -> new PackRestorer(repository.backend(), repository.key(), typicalChunk,
           bytes, errors::add));
       pool = Executors.newFixedThreadPool(options.workers(), r -> {

@@ -57,8 +57,9 @@ public final class SnapshotPipeline {
       FastCdc cdc = new FastCdc(repository.config().chunker());
       ScanCounters counters = new ScanCounters();
       Node rootNode;
-      try (BlobWriter writer = new BlobWriter(repository, index, options.workers(), ChunkReader.bufferSize(cdc))) {
-        BufferPool pool = new BufferPool(ChunkReader.bufferSize(cdc), options.workers() * 2 + 2);
+      int bufferSize = ChunkReader.bufferSize(repository.config().chunker());
+      try (BlobWriter writer = new BlobWriter(repository, index, options.workers(), bufferSize)) {
+        BufferPool pool = new BufferPool(bufferSize, options.workers() * 2 + 2);
         try (TreeScanner scanner = new TreeScanner(store, writer, cdc, pool, counters, progress, options.workers())) {
           rootNode = await(scanner.directory(source, root, parentTree, parentTree == null ? null : parent.tree(), ""));
         }

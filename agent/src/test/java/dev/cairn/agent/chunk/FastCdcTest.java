@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class FastCdcTest {
 
-  private final FastCdc cdc = new FastCdc(ChunkerParams.fastCdc(new byte[32]));
+  private final ChunkerParams params = ChunkerParams.fastCdc(new byte[32]);
+  private final FastCdc cdc = new FastCdc(params);
 
   private List<byte[]> chunks(byte[] data) throws IOException, InterruptedException {
-    BufferPool pool = new BufferPool(ChunkReader.bufferSize(cdc), 3);
+    BufferPool pool = new BufferPool(ChunkReader.bufferSize(params), 3);
     ChunkReader reader = new ChunkReader(cdc, pool, Channels.newChannel(new ByteArrayInputStream(data)));
     List<byte[]> out = new ArrayList<>();
     Chunk chunk;
@@ -111,8 +112,8 @@ class FastCdcTest {
     chunks.forEach(joined::writeBytes);
     assertThat(joined.toByteArray()).isEqualTo(data);
     assertThat(expected).contains(cdc.max());
-    assertThat(expected.stream().filter(n -> n > ChunkReader.bufferSize(cdc) && n < cdc.max())).isNotEmpty();
-    assertThat(ChunkReader.bufferSize(cdc)).isLessThan(cdc.max());
+    assertThat(expected.stream().filter(n -> n > ChunkReader.bufferSize(params) && n < cdc.max())).isNotEmpty();
+    assertThat(ChunkReader.bufferSize(params)).isLessThan(cdc.max());
   }
 
   /** Fills {@code data[from, from + length)} with its first 4,099 bytes over and over. */
