@@ -57,6 +57,23 @@
 #   34 MiB resident: libjvm, the class-data archive, libc) and ~4,000 classes of the agent, gRPC, JDK
 #   TLS, YAML, cron and protobuf; reaching 64 MiB would need cutting about a third of those, or a VM
 #   without that base (a native image: GraalVM is not available here).
+# Measured on 27 Nov (30 s idle, first start / restart; bin/cairn's options alone: 79.8 / 70.4 MiB):
+#   - -Xint: 75.2 / 65.9 MiB, but the agent then takes 10 s instead of 6 to connect, and its snapshots,
+#     restores and image loads (they run inside the agent) would run interpreted. Only worth it if the
+#     jobs moved to child JVMs of their own.
+#   - -XX:CompileThresholdScaling=50 instead of 4: 78.5 / 69.4 MiB (-1 MiB).
+#   - the first start with an archive built beforehand from a recorded class list: 77.4 MiB. So most of
+#     the first start's extra ~9 MiB is enrollment (heap 13 MB live after it against 8.4 MB), not the
+#     missing archive. ~2 MB of that heap is the signature data of Bouncy Castle's signed jars (7,800
+#     Hashtable entries, kept while the jar is open); with unsigned copies of the three jars the first
+#     start measured 79.0 MiB (-0.7, within noise), so they stay signed.
+#   - All 93 jars of the class path are open and their central directories (~3 MB) sit on the heap:
+#     slf4j's provider lookup and, with -Dslf4j.provider set, the JDK's own System.LoggerFinder lookup
+#     when java.util.logging starts (BootstrapLogger$DetectBackend) scan every jar's META-INF/services
+#     (async-profiler on ZipFile$Source.initCEN). Jars only the jobs use (AWS SDK, docker-java,
+#     httpclient5, commons-*; ~1.5 MB of the 3) would have to leave the class path to stay closed.
+#   - A restarted agent loads 4,214 classes: sun.security.* ~750, io.grpc ~380, snakeyaml-engine 127,
+#     Guava and protobuf ~200, cron-utils 59, the agent's own ~350.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 IDLE=${1:-60}
