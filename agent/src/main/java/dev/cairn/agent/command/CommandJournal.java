@@ -147,8 +147,13 @@ final class CommandJournal implements Closeable {
     try {
       log.append(body, true);
     } catch (IOException e) {
-      log.close();
-      log = RecordFile.openForAppend(file, RecordFile.scan(file, 0, (o, b) -> true).validEnd());
+      long committed = log.size(); // the failed record is not counted: reopening cuts off what it left
+      try {
+        log.close();
+        log = RecordFile.openForAppend(file, committed);
+      } catch (IOException reopen) {
+        e.addSuppressed(reopen);
+      }
       throw e;
     }
   }

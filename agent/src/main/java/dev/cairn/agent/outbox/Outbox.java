@@ -149,6 +149,11 @@ public final class Outbox implements Closeable {
     return seq;
   }
 
+  /**
+   * After a failed append: the file may still hold bytes of it (when even cutting them off failed),
+   * so it is closed; reading stops at the segment's committed bytes, and the next append reopens the
+   * file truncated to them.
+   */
   private void poisonActiveFile() {
     try {
       activeFile.close();
@@ -187,7 +192,7 @@ public final class Outbox implements Closeable {
         break;
       }
       long[] end = {offset};
-      RecordFile.scan(segment.path(), offset, (at, body) -> {
+      RecordFile.scan(segment.path(), offset, segment.bytes(), (at, body) -> {
         OutboxEntry entry = OutboxEntry.decode(body);
         end[0] = at + RecordFile.HEADER + body.length;
         if (entry.seq() > start) {

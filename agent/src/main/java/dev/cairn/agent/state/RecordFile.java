@@ -17,7 +17,11 @@ import java.util.zip.CRC32C;
  * An append-only file of framed records: {@code u32 length | u32 crc32c(body) | body}, big-endian.
  * An append is durable once {@link #append} with {@code sync} (or {@link #sync}) returns. On open
  * the caller scans the file and cuts off everything after the last complete, checksummed record
- * (the torn tail a crash leaves behind). Not thread-safe: the owning store serialises access.
+ * (the torn tail a crash leaves behind). An append that fails (a write or fsync error: a failing
+ * card, a full disk) cuts off what it may have written, so the file again ends at its last complete
+ * record; if even that fails, the owner closes the file and reopens it with {@link #openForAppend},
+ * and readers stop at the end the owner knows ({@link #scan(Path, long, long, Visitor)}). Not
+ * thread-safe: the owning store serialises access.
  */
 public final class RecordFile implements Closeable {
 
@@ -42,8 +46,12 @@ public final class RecordFile implements Closeable {
    * the end of its last good record as found by {@link #scan}.
    */
   public static RecordFile openForAppend(Path path, long validEnd) throws IOException {
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.READ);
+    return openForAppend(path, validEnd, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.READ));
+  }
+
+  /** {@link #openForAppend(Path, long)} over a channel already open on {@code path} (tests pass a failing one). */
+  static RecordFile openForAppend(Path path, long validEnd, FileChannel channel) throws IOException {
     try {
       if (channel.size() > validEnd) {
         channel.truncate(validEnd);
@@ -57,7 +65,11 @@ public final class RecordFile implements Closeable {
     }
   }
 
-  /** Appends one record; with {@code sync} it is on disk when this returns. Returns its offset. */
+  /**
+   * Appends one record; with {@code sync} it is on disk when this returns. Returns its offset. When
+   * it throws, the record is not in the file: what it wrote is cut off again (as far as the file
+   * can still be changed; see the class comment).
+   */
   public long append(byte[] body, boolean sync) throws IOException {
     if (body.length == 0 || body.length > MAX_BODY) {
       throw new IllegalArgumentException("record body of " + body.length + " bytes (1.." + MAX_BODY + ")");
@@ -65,14 +77,29 @@ public final class RecordFile implements Closeable {
     ByteBuffer frame = ByteBuffer.allocate(HEADER + body.length);
     frame.putInt(body.length).putInt(crc(body, 0, body.length)).put(body).flip();
     long offset = size;
-    while (frame.hasRemaining()) {
-      channel.write(frame);
+    try {
+      while (frame.hasRemaining()) {
+        channel.write(frame);
+      }
+      if (sync) {
+        channel.force(false);
+      }
+    } catch (IOException | RuntimeException e) {
+      cutBackTo(offset, e);
+      throw e;
     }
     size += HEADER + body.length;
-    if (sync) {
-      channel.force(false);
-    }
     return offset;
+  }
+
+  /** Removes what a failed append left after {@code end}; a failure to do so is added to {@code cause}. */
+  private void cutBackTo(long end, Exception cause) {
+    try {
+      channel.truncate(end);
+      channel.position(end);
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   /** Forces every appended record to disk. */
@@ -114,8 +141,16 @@ public final class RecordFile implements Closeable {
 
   /** Reads the records of {@code path} from {@code fromOffset} in order. */
   public static Scan scan(Path path, long fromOffset, Visitor visitor) throws IOException {
+    return scan(path, fromOffset, Long.MAX_VALUE, visitor);
+  }
+
+  /**
+   * Reads the records of {@code path} from {@code fromOffset} up to {@code endOffset}, the end of
+   * the records its owner has committed: bytes after it (a failed append's) are not read.
+   */
+  public static Scan scan(Path path, long fromOffset, long endOffset, Visitor visitor) throws IOException {
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      long fileSize = channel.size();
+      long fileSize = Math.min(channel.size(), endOffset);
       channel.position(fromOffset);
       InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
       DataInputStream data = new DataInputStream(in);

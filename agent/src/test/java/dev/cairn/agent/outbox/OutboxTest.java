@@ -2,6 +2,7 @@ package dev.cairn.agent.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.agent.state.RecordFile;
 import dev.cairn.agent.testing.MutableClock;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -50,6 +51,49 @@ class OutboxTest {
       assertThat(outbox.read(1, 1)).extracting(OutboxEntry::seq).containsExactly(2L);
       assertThat(outbox.highestTag()).isEqualTo(7);
     }
+  }
+
+  @Test
+  void read_bytesAFailedAppendLeftBehind_areNotReadAndTheNextEntryGetsThatSeq() throws IOException {
+    try (Outbox outbox = open(SMALL)) {
+      for (int i = 1; i <= 3; i++) {
+        outbox.append(EntryKind.EVENT, 0, payload("e" + i));
+      }
+      // What an append leaves when its write went through but its fsync and the cut-off after it
+      // failed: a complete record after the segment's committed end.
+      Path active = segmentFiles().get(segmentFiles().size() - 1);
+      try (RecordFile stray = RecordFile.openForAppend(active, Files.size(active))) {
+        stray.append(new OutboxEntry(4, EntryKind.RESULT, 9, clock.instant(),
+            payload("never committed " + "x".repeat(200))).encode(), true);
+      }
+
+      assertThat(texts(outbox.read(0, 10))).containsExactly("e1", "e2", "e3");
+      assertThat(outbox.append(EntryKind.EVENT, 0, payload("e4"))).isEqualTo(4);
+      assertThat(texts(outbox.read(3, 10))).containsExactly("e4");
+      for (int i = 5; i <= 200; i++) {
+        outbox.append(EntryKind.EVENT, 0, payload("e" + i));
+      }
+      assertThat(segmentFiles()).hasSizeGreaterThan(1);
+      assertThat(texts(readAll(outbox))).containsExactlyElementsOf(expected(200));
+      assertThat(outbox.highestTag()).isZero();
+    }
+    try (Outbox reopened = open(SMALL)) {
+      assertThat(texts(readAll(reopened))).containsExactlyElementsOf(expected(200));
+    }
+  }
+
+  private static List<OutboxEntry> readAll(Outbox outbox) throws IOException {
+    List<OutboxEntry> all = new ArrayList<>();
+    long after = 0;
+    for (List<OutboxEntry> batch = outbox.read(after, 64); !batch.isEmpty(); batch = outbox.read(after, 64)) {
+      all.addAll(batch);
+      after = batch.get(batch.size() - 1).seq();
+    }
+    return all;
+  }
+
+  private static List<String> expected(int count) {
+    return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> "e" + i).toList();
   }
 
   @Test
