@@ -15,15 +15,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A held repository lock: shared locks coexist, an exclusive lock excludes all others; stale
- * locks are ignored and removed. Refreshed in the background until closed. Thread-safe.
+ * locks are ignored and removed. Refreshed in the background until closed. Another process may
+ * still take it for stale and remove it (a clock far ahead, a holder that could not refresh for
+ * half an hour): the refresh never writes it back then, and {@link #ensureHeld()}, which an
+ * operation calls before and after it commits, fails, so the operation reports the loss instead of
+ * counting on data a prune may have removed. Thread-safe.
  */
 public final class RepositoryLock implements AutoCloseable {
 
   private static final long REFRESH_MINUTES = 5;
+  private static final String REMOVED = "its lock file was removed by another process, which took it for stale";
 
   private final Backend backend;
   private final Handle handle;
   private volatile LockInfo info;
+  private volatile String lost;
   private final ScheduledExecutorService refresher;
 
   private RepositoryLock(Backend backend, Handle handle, LockInfo info) {
@@ -40,8 +46,7 @@ public final class RepositoryLock implements AutoCloseable {
 
   /** Takes a lock or fails at once with {@link RepositoryLockedException} naming the holder. */
   static RepositoryLock acquire(Backend backend, boolean exclusive, String purpose) throws IOException, RepositoryException {
-    String now = Instant.now().toString();
-    LockInfo mine = new LockInfo(1, HostName.get(), ProcessHandle.current().pid(), exclusive, purpose, now, now);
+    LockInfo mine = LockInfo.mine(exclusive, purpose, Instant.now());
     Handle handle = new Handle(FileType.LOCK, BlobId.random().hex());
     backend.save(handle, new Content.OfBytes(JsonCodec.encode(mine)));
     try {
@@ -77,12 +82,55 @@ public final class RepositoryLock implements AutoCloseable {
     }
   }
 
-  private void refresh() {
+  /** Rewrites the lock with a new {@code refreshed} time, unless it was removed meanwhile. */
+  void refresh() {
+    if (lost != null) {
+      return;
+    }
     try {
-      info = info.refreshedAt(Instant.now());
-      backend.save(handle, new Content.OfBytes(JsonCodec.encode(info)));
+      if (!backend.exists(handle)) {
+        lost = REMOVED;
+        return;
+      }
+      LockInfo refreshed = info.refreshedAt(Instant.now());
+      backend.save(handle, new Content.OfBytes(JsonCodec.encode(refreshed)));
+      info = refreshed;
     } catch (IOException e) {
-      // the next refresh tries again; a lock 30 minutes unrefreshed becomes stale by design
+      // the next refresh tries again; ensureHeld() fails once the lock may look stale to others
+    }
+  }
+
+  /**
+   * Fails with {@link RepositoryLockLostException} when this lock may no longer protect the
+   * operation: its file is gone, or it was not refreshed for so long that other processes may
+   * take it for stale.
+   */
+  public void ensureHeld() throws IOException, RepositoryLockLostException {
+    if (lost == null && !backend.exists(handle)) {
+      lost = REMOVED;
+    }
+    if (lost == null) {
+      Instant refreshed = Instant.parse(info.refreshed());
+      if (refreshed.plus(LockInfo.STALE_AFTER.minusMinutes(REFRESH_MINUTES)).isBefore(Instant.now())) {
+        lost = "it could not be refreshed since " + refreshed + ", so other processes may take it for stale";
+      }
+    }
+    if (lost != null) {
+      throw new RepositoryLockLostException("the " + info.describe() + " on " + backend.location()
+          + " was lost: " + lost);
+    }
+  }
+
+  /**
+   * {@link #ensureHeld()} after an operation saved {@code saved}: had the lock been lost before
+   * that, a prune may have removed data it uses, so the failure says to verify it.
+   */
+  public void ensureHeldAfterSaving(String saved) throws IOException, RepositoryLockLostException {
+    try {
+      ensureHeld();
+    } catch (RepositoryLockLostException e) {
+      throw new RepositoryLockLostException(e.getMessage() + "; " + saved + " was saved before this was noticed "
+          + "and may use data a prune removed: run 'cairn verify', and take it again if it is damaged");
     }
   }
 

@@ -37,7 +37,6 @@ public final class Copier {
   }
 
   /** Copies the given snapshots (oldest first is best: later ones then find their data). */
-  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public CopyReport copy(List<SnapshotRecord> snapshots) throws IOException, RepositoryException, InterruptedException {
     long start = System.nanoTime();
     List<String> copied = new ArrayList<>();
@@ -46,7 +45,10 @@ public final class Copier {
         RepositoryLock targetLock = target.lockShared("copy to")) {
       BlobStore from = new BlobStore(source, source.loadIndex());
       Index targetIndex = target.loadIndex();
-      Map<BlobId, BlobId> mapped = new ConcurrentHashMap<>();
+      // source id -> target id, trees and file data apart: a file whose bytes equal a tree's shares its
+      // source id, but the tree is re-encoded for the target and the file is not
+      Map<BlobId, BlobId> trees = new ConcurrentHashMap<>();
+      Map<BlobId, BlobId> data = new ConcurrentHashMap<>();
       long blobs;
       long bytes;
       List<SnapshotRecord> records = new ArrayList<>();
@@ -57,24 +59,26 @@ public final class Copier {
             skipped.add(snapshot.id());
             continue;
           }
-          BlobId tree = copyTree(from, writer, snapshot.tree(), mapped);
+          BlobId tree = copyTree(from, writer, snapshot.tree(), trees, data);
           records.add(snapshot.copiedFrom(source.config().id(), snapshot.root().withSubtree(tree)));
         }
         writer.finish(); // packs, then the index, before any snapshot record
         blobs = writer.blobsNew.sum();
         bytes = writer.bytesSaved();
       }
+      targetLock.ensureHeld(); // lost: a prune of the target may have removed data the copies use
       for (SnapshotRecord record : records) {
         target.saveSnapshot(record);
         copied.add(record.id());
       }
+      targetLock.ensureHeldAfterSaving("the copies (" + String.join(", ", copied) + ")");
       return new CopyReport(copied, skipped, blobs, bytes, (System.nanoTime() - start) / 1e9);
     }
   }
 
-  private BlobId copyTree(BlobStore from, BlobWriter writer, BlobId treeId, Map<BlobId, BlobId> mapped)
-      throws IOException, RepositoryException, InterruptedException {
-    BlobId known = mapped.get(treeId);
+  private BlobId copyTree(BlobStore from, BlobWriter writer, BlobId treeId, Map<BlobId, BlobId> trees,
+      Map<BlobId, BlobId> data) throws IOException, RepositoryException, InterruptedException {
+    BlobId known = trees.get(treeId);
     if (known != null) {
       return known;
     }
@@ -83,11 +87,11 @@ public final class Copier {
     List<CompletableFuture<List<BlobId>>> contents = new ArrayList<>();
     for (Node node : tree.nodes()) {
       if (node.isDir()) {
-        nodes.add(node.withSubtree(copyTree(from, writer, node.subtree(), mapped)));
+        nodes.add(node.withSubtree(copyTree(from, writer, node.subtree(), trees, data)));
         contents.add(null);
       } else {
         nodes.add(node);
-        contents.add(node.content() == null ? null : copyContent(from, writer, node.blobs(), mapped));
+        contents.add(node.content() == null ? null : copyContent(from, writer, node.blobs(), data));
       }
     }
     for (int i = 0; i < nodes.size(); i++) {
@@ -96,21 +100,21 @@ public final class Copier {
       }
     }
     BlobId copy = writer.storeTree(TreeCodec.encode(Tree.of(nodes)));
-    mapped.put(treeId, copy);
+    trees.put(treeId, copy);
     return copy;
   }
 
   private CompletableFuture<List<BlobId>> copyContent(BlobStore from, BlobWriter writer, List<BlobId> blobs,
-      Map<BlobId, BlobId> mapped) throws IOException, RepositoryException, InterruptedException {
+      Map<BlobId, BlobId> data) throws IOException, RepositoryException, InterruptedException {
     List<CompletableFuture<BlobId>> ids = new ArrayList<>();
     for (BlobId blob : blobs) {
-      BlobId known = mapped.get(blob);
+      BlobId known = data.get(blob);
       if (known != null) {
         ids.add(CompletableFuture.completedFuture(known));
         continue;
       }
       CompletableFuture<BlobId> id = writer.submit(Chunk.of(from.read(blob)));
-      id.thenAccept(copy -> mapped.put(blob, copy));
+      id.thenAccept(copy -> data.put(blob, copy));
       ids.add(id);
     }
     return CompletableFuture.allOf(ids.toArray(CompletableFuture[]::new))

@@ -35,7 +35,6 @@ public final class Forgetter {
    * @throws ForgetRefusedException for an empty policy, or one that keeps no snapshot of a group
    *     (unless allowed); nothing is removed then
    */
-  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public ForgetReport apply(ForgetPolicy policy, ForgetOptions options)
       throws IOException, RepositoryException, InterruptedException {
     long start = System.nanoTime();
@@ -63,7 +62,7 @@ public final class Forgetter {
           }
         }
       }
-      return finish(policy.toFlags(), groups, options, start);
+      return finish(policy.toFlags(), groups, options, start, lock);
     }
   }
 
@@ -73,7 +72,6 @@ public final class Forgetter {
    * @throws dev.cairn.agent.repository.SnapshotNotFoundException if an id matches no snapshot or
    *     is ambiguous; nothing is removed then
    */
-  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public ForgetReport remove(List<String> ids, ForgetOptions options)
       throws IOException, RepositoryException, InterruptedException {
     long start = System.nanoTime();
@@ -87,12 +85,12 @@ public final class Forgetter {
       for (SnapshotRecord record : records.values()) {
         decisions.add(new Decision(ref(record), false, List.of()));
       }
-      return finish("explicit ids", group(decisions, records), options, start);
+      return finish("explicit ids", group(decisions, records), options, start, lock);
     }
   }
 
-  private ForgetReport finish(String policy, List<ForgetReport.Group> groups, ForgetOptions options, long start)
-      throws IOException, RepositoryException, InterruptedException {
+  private ForgetReport finish(String policy, List<ForgetReport.Group> groups, ForgetOptions options, long start,
+      RepositoryLock lock) throws IOException, RepositoryException, InterruptedException {
     int removed = 0;
     if (!options.dryRun()) {
       for (ForgetReport.Group group : groups) {
@@ -102,7 +100,7 @@ public final class Forgetter {
         }
       }
     }
-    PruneReport prune = options.prune() && removed > 0 ? new Pruner(repository).pruneLocked() : null;
+    PruneReport prune = options.prune() && removed > 0 ? new Pruner(repository).pruneLocked(lock) : null;
     return new ForgetReport(policy, options.dryRun(), groups, prune, (System.nanoTime() - start) / 1e9);
   }
 

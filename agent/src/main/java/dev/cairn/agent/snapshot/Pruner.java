@@ -46,15 +46,14 @@ public final class Pruner {
   }
 
   /** Prunes under its own exclusive lock (fails at once if the repository is in use). */
-  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public PruneReport run() throws IOException, RepositoryException, InterruptedException {
     try (RepositoryLock lock = repository.lockExclusive("prune")) {
-      return pruneLocked();
+      return pruneLocked(lock);
     }
   }
 
-  /** Prunes; the caller holds the exclusive lock ({@link Forgetter} with prune). */
-  PruneReport pruneLocked() throws IOException, RepositoryException {
+  /** Prunes; the caller holds the exclusive {@code lock} ({@link Forgetter} with prune). */
+  PruneReport pruneLocked(RepositoryLock lock) throws IOException, RepositoryException {
     long start = System.nanoTime();
     // 1. what the snapshots use (stop on any doubt)
     Index index = repository.loadIndex();
@@ -126,6 +125,7 @@ public final class Pruner {
     List<String> oldIndexFiles = index.files();
     int reindexed = (int) keep.stream().filter(p -> index.pack(p.pack()) == null).count();
     boolean changed = !repack.isEmpty() || !delete.isEmpty() || reindexed > 0 || oldIndexFiles.size() > 1;
+    lock.ensureHeld(); // lost: another process may be writing snapshots that use these packs; nothing is deleted
     if (changed) {
       repository.saveIndex(newIndex);
       // 6. only now remove what the new index no longer needs
@@ -168,16 +168,24 @@ public final class Pruner {
   private static Set<BlobId> usedBlobs(BlobStore store, List<SnapshotRecord> snapshots)
       throws IOException, RepositoryException {
     Set<BlobId> used = new HashSet<>();
+    // Trees walked already, apart from used: a file whose bytes equal a tree's has that tree's id,
+    // and must not stop the walk from descending into the tree.
+    Set<BlobId> walked = new HashSet<>();
     TreeWalker walker = new TreeWalker(store);
     for (SnapshotRecord snapshot : snapshots) {
-      if (!used.add(snapshot.tree())) {
+      used.add(snapshot.tree());
+      if (!walked.add(snapshot.tree())) {
         continue;
       }
       walker.walk(snapshot.tree(), "", new TreeWalker.Visitor() {
         @Override
         public boolean node(String rel, Node node) {
           used.addAll(node.blobs());
-          return !node.isDir() || used.add(node.subtree());
+          if (!node.isDir()) {
+            return true;
+          }
+          used.add(node.subtree());
+          return walked.add(node.subtree());
         }
 
         @Override

@@ -41,7 +41,6 @@ public final class SnapshotPipeline {
   }
 
   /** Snapshots {@code source} (a directory) and saves the record; returns it with its summary. */
-  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public SnapshotResult run(Path source) throws IOException, RepositoryException, InterruptedException {
     Instant started = Instant.now();
     long startNanos = System.nanoTime();
@@ -66,7 +65,9 @@ public final class SnapshotPipeline {
         writer.finish();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         SnapshotRecord record = record(started, seconds, source, parent, rootNode, counters, writer);
+        lock.ensureHeld(); // lost: a prune may have removed data this snapshot uses; no record is saved
         repository.saveSnapshot(record);
+        lock.ensureHeldAfterSaving("snapshot " + record.shortId());
         return new SnapshotResult(record);
       }
     }

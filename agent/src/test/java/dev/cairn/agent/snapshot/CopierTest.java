@@ -2,9 +2,12 @@ package dev.cairn.agent.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.agent.repository.BlobId;
 import dev.cairn.agent.repository.Repository;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,29 @@ class CopierTest {
     assertThat(again.skipped()).containsExactly(snapshot.id());
     assertThat(to.snapshots().get(0).copiedFrom()).isEqualTo(from.config().id());
     new RestorePipeline(to, RestoreOptions.all(), RestoreProgress.NONE).run(to.snapshots().get(0), tmp.resolve("out"));
+    TreeComparison.assertSameTree(source, tmp.resolve("out"));
+    assertThat(new Verifier(to, 1, 2).run().healthy()).isTrue();
+  }
+
+  @Test
+  void copy_fileWithTheBytesOfADirectoryTree_bothArriveIntact() throws Exception {
+    Path source = Files.createDirectories(tmp.resolve("src").resolve("b")).getParent();
+    byte[] bytes = new byte[100_000];
+    new Random(7).nextBytes(bytes);
+    Files.write(source.resolve("b/c.bin"), bytes);
+    Repository from = TestRepositories.create(tmp.resolve("a"));
+    Repository to = TestRepositories.create(tmp.resolve("b"));
+    SnapshotOptions options = SnapshotOptions.of("v", List.of(), "h");
+    SnapshotResult first = new SnapshotPipeline(from, options, SnapshotProgress.NONE).run(source);
+    BlobStore store = new BlobStore(from, from.loadIndex());
+    BlobId treeOfB = store.readTree(first.record().tree()).nodes().stream()
+        .filter(n -> n.name().equals("b")).findFirst().orElseThrow().subtree();
+    Files.write(source.resolve("a.json"), store.read(treeOfB)); // same bytes, so the same id as the tree
+    new SnapshotPipeline(from, options, SnapshotProgress.NONE).run(source);
+
+    new Copier(from, to, 2).copy(from.snapshots()); // the first copy maps the tree, the second meets the file
+
+    new RestorePipeline(to, RestoreOptions.all(), RestoreProgress.NONE).run(to.snapshots().get(1), tmp.resolve("out"));
     TreeComparison.assertSameTree(source, tmp.resolve("out"));
     assertThat(new Verifier(to, 1, 2).run().healthy()).isTrue();
   }
