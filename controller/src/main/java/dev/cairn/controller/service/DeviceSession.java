@@ -97,6 +97,8 @@ public final class DeviceSession {
     // An agent that applied a version this controller never handed out (restored from an older
     // backup) ignores versions at or below it: lift the counter so the next change passes it.
     service.store.desired().raiseVersionTo(hello.getAppliedVersion());
+    // Likewise for commands: one queued at or below the agent's last seq would be taken for a replay.
+    service.store.commands().raiseSeqTo(node, hello.getLastCommandSeq());
     greeted = true;
     synchronized (outbound) {
       channel.send(ControllerMessage.newBuilder()

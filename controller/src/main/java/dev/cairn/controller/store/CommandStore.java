@@ -42,6 +42,13 @@ public interface CommandStore {
   /** The node's newest {@code limit} commands, newest first. */
   List<CommandRecord> recent(String node, int limit);
 
+  /**
+   * Makes the node's next command seq greater than {@code seq}, durably. An agent's hello may
+   * report a seq beyond this store's queue (a controller restored from an older backup), and the
+   * agent takes a command at or below the seqs it has seen for a replay, acknowledging it unrun.
+   */
+  void raiseSeqTo(String node, long seq);
+
   /** Marks the node's {@code PENDING} commands with {@code seq <= upToSeq} delivered. */
   void markDelivered(String node, long upToSeq, Instant at);
 

@@ -123,6 +123,21 @@ class DeviceServiceTest {
   }
 
   @Test
+  void hello_lastCommandSeqBeyondTheQueue_laterCommandsGetSeqsAfterIt() throws Exception {
+    queue("ping", null); // seq 1: the queue of a controller restored from an older backup ends here
+    RecordingChannel channel = new RecordingChannel();
+    devices.open("n1", channel).receive(hello(0, 50)); // the agent has seen commands up to seq 50
+
+    String next = queue("ping", null);
+
+    assertThat(store.commands().get(next).orElseThrow().seq()).isEqualTo(51);
+    assertThat(channel.commands()).extracting(ControllerMessage::getSeq).containsExactly(51L);
+    stop(); // and it lasts: the next controller start continues after it
+    start();
+    assertThat(store.commands().get(queue("ping", null)).orElseThrow().seq()).isEqualTo(52);
+  }
+
+  @Test
   void commandQueued_whileConnected_isSentAtOnceInOrder() throws Exception {
     RecordingChannel channel = new RecordingChannel();
     devices.open("n1", channel).receive(hello(0, 0));

@@ -55,15 +55,36 @@ final class RocksCommandStore implements CommandStore {
     }
   }
 
+  @Override
+  public void raiseSeqTo(String node, long seq) {
+    synchronized (enqueueLock) {
+      db.locked(node, () -> {
+        if (seq <= lastSeq.computeIfAbsent(node, this::storedLastSeq)) {
+          return null;
+        }
+        // Kept as the acknowledged cursor: the agent has seen every seq up to it.
+        NodeRecord record = nodes.readOrNew(node);
+        try (WriteBatch batch = new WriteBatch()) {
+          nodes.put(batch, record.withLastAckedCommandSeq(Math.max(seq, record.lastAckedCommandSeq())));
+          db.write(batch, true);
+        }
+        lastSeq.put(node, seq);
+        return null;
+      });
+    }
+  }
+
+  /** The queue's last seq, or the acknowledged cursor if a hello raised it beyond the queue. */
   private long storedLastSeq(String node) {
+    long acknowledged = nodes.readOrNew(node).lastAckedCommandSeq();
     byte[] prefix = KeySchema.queuePrefix(node);
     try (RocksIterator it = db.iterator(KeySchema.QUEUE)) {
       it.seekForPrev(KeySchema.afterPrefix(prefix));
       if (it.isValid() && KeySchema.startsWith(it.key(), prefix)) {
-        return KeySchema.queueSeq(it.key());
+        return Math.max(acknowledged, KeySchema.queueSeq(it.key()));
       }
     }
-    return 0;
+    return acknowledged;
   }
 
   @Override
