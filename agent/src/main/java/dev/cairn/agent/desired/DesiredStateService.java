@@ -86,6 +86,11 @@ public final class DesiredStateService implements Closeable {
     return appliedVersion;
   }
 
+  /** The newest version received (0 = none); sent in {@code Hello}: versions at or below it are ignored. */
+  public long receivedVersion() {
+    return receivedVersion;
+  }
+
   /** The newest version received, if any. */
   public Optional<DesiredState> received() throws IOException {
     return store.received();

@@ -61,6 +61,7 @@ final class LinkSession implements ClientResponseObserver<AgentMessage, Controll
         .setHello(Hello.newBuilder()
             .setAgentVersion(context.agentVersion())
             .setAppliedVersion(context.desired().appliedVersion())
+            .setReceivedVersion(context.desired().receivedVersion())
             .setLastCommandSeq(context.commands().lastAcceptedSeq())
             .setHostname(context.hostname())
             .setStarted(Timestamps.fromMillis(context.started().toEpochMilli())))

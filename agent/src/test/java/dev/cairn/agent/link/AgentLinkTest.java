@@ -213,6 +213,7 @@ class AgentLinkTest {
     controller.cut();
     await().until(() -> controller.hellos().size() == 2);
     assertThat(controller.hellos().get(1).getAppliedVersion()).isEqualTo(3);
+    assertThat(controller.hellos().get(1).getReceivedVersion()).isEqualTo(3);
   }
 
   @Test

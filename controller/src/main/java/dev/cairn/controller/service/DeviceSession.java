@@ -94,9 +94,9 @@ public final class DeviceSession {
     }
     NodeRecord record = service.store.nodes()
         .update(node, current -> current.withHello(hello.getAgentVersion(), hello.getHostname(), now));
-    // An agent that applied a version this controller never handed out (restored from an older
+    // An agent that received a version this controller never handed out (restored from an older
     // backup) ignores versions at or below it: lift the counter so the next change passes it.
-    service.store.desired().raiseVersionTo(hello.getAppliedVersion());
+    service.store.desired().raiseVersionTo(Math.max(hello.getAppliedVersion(), hello.getReceivedVersion()));
     // Likewise for commands: one queued at or below the agent's last seq would be taken for a replay.
     service.store.commands().raiseSeqTo(node, hello.getLastCommandSeq());
     greeted = true;
@@ -109,8 +109,9 @@ public final class DeviceSession {
               .setServerTime(AgentMessages.timestamp(now)))
           .build());
       EffectiveDesired desired = service.resolver.effective(node);
-      // Level-triggered: any difference is pushed, also a version below the agent's (a controller
-      // restored from an older backup), so the agent always converges to what is stored here.
+      // Level-triggered: any difference is pushed. A version below the agent's (a controller
+      // restored from an older backup) is ignored by the agent; the counter lifted above gives the
+      // next change a version it takes.
       if (desired.version() > 0 && desired.version() != hello.getAppliedVersion()) {
         sendDesired(desired);
       } else {

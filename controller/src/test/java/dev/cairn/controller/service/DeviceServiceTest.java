@@ -228,6 +228,17 @@ class DeviceServiceTest {
   }
 
   @Test
+  void hello_receivedVersionAboveApplied_nextChangeGetsAVersionAboveTheReceivedOne() throws Exception {
+    RecordingChannel channel = new RecordingChannel();
+    // the agent received 60 and is still applying it, or restarted before it could
+    devices.open("n1", channel).receive(AgentMessage.newBuilder().setHello(Hello.newBuilder().setAgentVersion("1")
+        .setAppliedVersion(50).setReceivedVersion(60)).build());
+    desired.putNode("n1", JSON.readTree("{\"a\":1}"), "test");
+
+    assertThat(channel.desired()).extracting(m -> m.getDesiredState().getVersion()).containsExactly(61L);
+  }
+
+  @Test
   void open_secondStream_closesFirstAsSuperseded() throws Exception {
     RecordingChannel first = new RecordingChannel();
     devices.open("n1", first).receive(hello(0, 0));
