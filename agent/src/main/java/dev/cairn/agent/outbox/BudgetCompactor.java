@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The outbox's disk-budget policy: first thin old health samples to one per
  * {@link OutboxOptions#thinInterval()}, then, if still over budget, drop old health samples,
- * always oldest segment first and never in the active segment. Results, events and
- * desired-state reports are never touched. Not thread-safe: runs under the outbox's lock.
+ * always oldest segment first and never in the active segment or a damaged one. Results, events
+ * and desired-state reports are never touched. Not thread-safe: runs under the outbox's lock.
  */
 final class BudgetCompactor {
 
@@ -26,7 +26,7 @@ final class BudgetCompactor {
       if (freed >= excess) {
         return freed;
       }
-      if (segment.compactableCount() > 1 && !segment.thinned()) {
+      if (segment.compactableCount() > 1 && !segment.thinned() && segment.damage() == null) {
         segment.markThinned();
         freed += segment.rewrite(entry -> {
           if (!entry.kind().compactable()) {
@@ -43,7 +43,7 @@ final class BudgetCompactor {
       if (freed >= excess) {
         return freed;
       }
-      if (segment.compactableCount() > 0) {
+      if (segment.compactableCount() > 0 && segment.damage() == null) {
         freed += segment.rewrite(entry -> !entry.kind().compactable());
       }
     }

@@ -142,7 +142,7 @@ public final class Outbox implements Closeable {
       seq = nextSeq++;
       active.count(entry, RecordFile.HEADER + body.length);
       highestTag = Math.max(highestTag, tag);
-      budgetCallback = enforceBudget();
+      budgetCallback = enforceBudgetAfterAppend();
     }
     notify(budgetCallback);
     appendListeners.forEach(this::notify);
@@ -263,6 +263,28 @@ public final class Outbox implements Closeable {
     }
     if (deleted) {
       AtomicFile.syncDirectory(dir);
+    }
+  }
+
+  /**
+   * The entry is durable by now, so a failed compaction must not fail its append: it is logged
+   * and tried again after the next one (a damaged segment is reported once and left alone).
+   */
+  private Runnable enforceBudgetAfterAppend() {
+    try {
+      return enforceBudget();
+    } catch (DamagedSegmentException e) {
+      LOG.error("outbox: {}", e.getMessage());
+      Runnable state = budgetState();
+      return () -> {
+        listener.damaged(e.segment(), e.problem());
+        if (state != null) {
+          state.run();
+        }
+      };
+    } catch (IOException e) {
+      LOG.warn("outbox: compacting it to its budget failed ({}); tried again after the next entry", e.toString());
+      return budgetState();
     }
   }
 

@@ -25,6 +25,7 @@ final class Segment {
   private long maxTag;
   private int generation;
   private boolean thinned;
+  private String damage;
 
   private Segment(Path path, long firstSeq) {
     this.path = path;
@@ -95,14 +96,16 @@ final class Segment {
 
   /**
    * Rewrites the segment keeping only the entries {@code keep} accepts (temp file, fsync, rename,
-   * fsync directory). Returns the bytes freed.
+   * fsync directory). Returns the bytes freed. A segment found damaged (a record that fails its
+   * checksum: bit rot since it was written) is left as it is and marked {@link #damage()}: a
+   * rewrite would drop every entry after the damage.
    */
   long rewrite(Predicate<OutboxEntry> keep) throws IOException {
     Path temp = path.resolveSibling(path.getFileName() + ".compact");
     Files.deleteIfExists(temp);
     Segment rewritten = new Segment(path, firstSeq);
     try (RecordFile out = RecordFile.openForAppend(temp, 0)) {
-      RecordFile.scan(path, 0, (offset, body) -> {
+      RecordFile.Scan scan = RecordFile.scan(path, 0, bytes, (offset, body) -> {
         OutboxEntry entry = OutboxEntry.decode(body);
         if (keep.test(entry)) {
           out.append(body, false);
@@ -110,7 +113,15 @@ final class Segment {
         }
         return true;
       });
-      out.sync();
+      if (scan.damaged()) {
+        damage = scan.problem();
+      } else {
+        out.sync();
+      }
+    }
+    if (damage != null) {
+      Files.deleteIfExists(temp);
+      throw new DamagedSegmentException(path.getFileName().toString(), damage);
     }
     Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     AtomicFile.syncDirectory(path.getParent());
@@ -150,6 +161,11 @@ final class Segment {
 
   long maxTag() {
     return maxTag;
+  }
+
+  /** Why a compaction found it damaged and left it alone, or null. */
+  String damage() {
+    return damage;
   }
 
   /** Whether its health samples were already thinned (in this process). */

@@ -251,6 +251,70 @@ class OutboxTest {
   }
 
   @Test
+  void append_overBudgetWithADamagedSealedSegment_leavesItAloneReportsItOnceAndKeepsCompactingTheRest()
+      throws IOException {
+    List<String> damaged = new ArrayList<>();
+    BudgetListener listener = new BudgetListener() {
+      @Override
+      public void overBudget(long usedBytes, long budgetBytes) {}
+
+      @Override
+      public void backUnderBudget(long usedBytes, long budgetBytes) {}
+
+      @Override
+      public void damaged(String segment, String problem) {
+        damaged.add(segment + ": " + problem);
+      }
+    };
+    try (Outbox outbox = Outbox.open(dir, SMALL, clock, listener)) {
+      for (int i = 0; i < 100; i++) {
+        clock.advance(Duration.ofMinutes(10));
+        outbox.append(EntryKind.HEALTH, 0, payload("health " + i + " " + "h".repeat(200)));
+      }
+      Path first = segmentFiles().get(0);
+      try (RandomAccessFile file = new RandomAccessFile(first.toFile(), "rw")) {
+        file.seek(600); // inside an early record's body: bit rot
+        file.write(file.read() ^ 0xFF);
+      }
+      byte[] rotten = Files.readAllBytes(first);
+
+      for (int i = 100; i < 500; i++) {
+        clock.advance(Duration.ofMinutes(10));
+        outbox.append(EntryKind.HEALTH, 0, payload("health " + i + " " + "h".repeat(200)));
+      }
+
+      assertThat(damaged).singleElement().asString().startsWith(first.getFileName() + ": checksum mismatch");
+      assertThat(Files.readAllBytes(first)).as("left as it was").isEqualTo(rotten);
+      assertThat(outbox.totalBytes()).isLessThanOrEqualTo(SMALL.budgetBytes());
+      assertThat(outbox.lastSeq()).isEqualTo(500);
+    }
+  }
+
+  @Test
+  void append_compactionOfASegmentFails_theAppendsStillSucceed() throws IOException {
+    try (Outbox outbox = open(SMALL)) {
+      int count = 0;
+      while (outbox.totalBytes() < SMALL.budgetBytes() - 1024) {
+        clock.advance(Duration.ofMinutes(10));
+        outbox.append(EntryKind.HEALTH, 0, payload("health " + ++count + " " + "h".repeat(200)));
+      }
+      // the compaction's temp file cannot be replaced: a non-empty directory in its place
+      Path blocker = Files.createDirectories(dir.resolve(segmentFiles().get(0).getFileName() + ".compact/x"));
+      for (int i = 0; i < 20; i++) {
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(outbox.append(EntryKind.HEALTH, 0, payload("health " + ++count + " " + "h".repeat(200))))
+            .isEqualTo(count);
+      }
+
+      Files.delete(blocker);
+      Files.delete(blocker.getParent());
+      outbox.append(EntryKind.HEALTH, 0, payload("health " + ++count));
+
+      assertThat(outbox.totalBytes()).isLessThanOrEqualTo(SMALL.budgetBytes());
+    }
+  }
+
+  @Test
   void open_leftoverCompactionTempFile_isDiscardedAndTheSegmentIsIntact() throws IOException {
     try (Outbox outbox = open(SMALL)) {
       outbox.append(EntryKind.HEALTH, 0, payload("one"));
