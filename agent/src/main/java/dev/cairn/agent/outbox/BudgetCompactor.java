@@ -7,7 +7,8 @@ import java.util.List;
  * The outbox's disk-budget policy: first thin old health samples to one per
  * {@link OutboxOptions#thinInterval()}, then, if still over budget, drop old health samples,
  * always oldest segment first and never in the active segment or a damaged one. Results, events
- * and desired-state reports are never touched. Not thread-safe: runs under the outbox's lock.
+ * and desired-state reports are never touched, nor is the newest health sample of all. Not
+ * thread-safe: runs under the outbox's lock.
  */
 final class BudgetCompactor {
 
@@ -17,8 +18,12 @@ final class BudgetCompactor {
     this.options = options;
   }
 
-  /** Compacts {@code sealed} (oldest first) until {@code excess} bytes are freed or nothing is left; returns the bytes freed. */
-  long compact(List<Segment> sealed, long excess) throws IOException {
+  /**
+   * Compacts {@code sealed} (oldest first) until {@code excess} bytes are freed or nothing is
+   * left, keeping the entry {@code newestSample} (the newest health sample in the outbox); returns
+   * the bytes freed.
+   */
+  long compact(List<Segment> sealed, long excess, long newestSample) throws IOException {
     long freed = 0;
     long intervalMillis = options.thinInterval().toMillis();
     long[] lastKeptBucket = {Long.MIN_VALUE};
@@ -29,7 +34,7 @@ final class BudgetCompactor {
       if (segment.compactableCount() > 1 && !segment.thinned() && segment.damage() == null) {
         segment.markThinned();
         freed += segment.rewrite(entry -> {
-          if (!entry.kind().compactable()) {
+          if (!entry.kind().compactable() || entry.seq() == newestSample) {
             return true;
           }
           long bucket = entry.created().toEpochMilli() / intervalMillis;
@@ -43,8 +48,9 @@ final class BudgetCompactor {
       if (freed >= excess) {
         return freed;
       }
-      if (segment.compactableCount() > 0 && segment.damage() == null) {
-        freed += segment.rewrite(entry -> !entry.kind().compactable());
+      boolean onlyTheNewest = segment.compactableCount() == 1 && segment.lastCompactableSeq() == newestSample;
+      if (segment.compactableCount() > 0 && !onlyTheNewest && segment.damage() == null) {
+        freed += segment.rewrite(entry -> !entry.kind().compactable() || entry.seq() == newestSample);
       }
     }
     return freed;

@@ -292,7 +292,8 @@ public final class Outbox implements Closeable {
     if (totalBytes() > options.budgetBytes()) {
       List<Segment> sealed = new ArrayList<>(segments.values());
       sealed.remove(active);
-      long freed = compactor.compact(sealed, totalBytes() - options.budgetBytes());
+      long newestSample = segments.values().stream().mapToLong(Segment::lastCompactableSeq).max().orElse(0);
+      long freed = compactor.compact(sealed, totalBytes() - options.budgetBytes(), newestSample);
       if (freed > 0) {
         LOG.info("outbox: over its budget of {} bytes; compacted old health samples, freed {} bytes",
             options.budgetBytes(), freed);

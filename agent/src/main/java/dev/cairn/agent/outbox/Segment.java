@@ -21,6 +21,7 @@ final class Segment {
   private int count;
   private long lastSeq;
   private int compactableCount;
+  private long lastCompactableSeq;
   private long bytes;
   private long maxTag;
   private int generation;
@@ -91,6 +92,7 @@ final class Segment {
     maxTag = Math.max(maxTag, entry.tag());
     if (entry.kind().compactable()) {
       compactableCount++;
+      lastCompactableSeq = entry.seq();
     }
   }
 
@@ -129,6 +131,7 @@ final class Segment {
     count = rewritten.count;
     lastSeq = Math.max(lastSeq, rewritten.lastSeq);
     compactableCount = rewritten.compactableCount;
+    lastCompactableSeq = rewritten.lastCompactableSeq;
     bytes = rewritten.bytes;
     generation++;
     return freed;
@@ -153,6 +156,11 @@ final class Segment {
 
   int compactableCount() {
     return compactableCount;
+  }
+
+  /** The seq of its newest compactable entry (a health report), 0 if it holds none. */
+  long lastCompactableSeq() {
+    return lastCompactableSeq;
   }
 
   long bytes() {

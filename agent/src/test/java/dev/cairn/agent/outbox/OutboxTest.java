@@ -291,6 +291,23 @@ class OutboxTest {
   }
 
   @Test
+  void append_overBudgetWithTheNewestHealthSampleInASealedSegment_keepsIt() throws IOException {
+    try (Outbox outbox = open(SMALL)) {
+      for (int i = 0; i < 50; i++) {
+        clock.advance(Duration.ofMinutes(1));
+        outbox.append(EntryKind.HEALTH, 0, payload("health " + i + " " + "h".repeat(200)));
+      }
+      int results = 0;
+      while (outbox.totalBytes() < SMALL.budgetBytes() * 2) { // then only results: the link is down for long
+        outbox.append(EntryKind.RESULT, ++results, payload("r".repeat(300)));
+      }
+
+      List<OutboxEntry> health = outbox.read(0, 10_000).stream().filter(e -> e.kind() == EntryKind.HEALTH).toList();
+      assertThat(texts(health)).singleElement().asString().startsWith("health 49 ");
+    }
+  }
+
+  @Test
   void append_compactionOfASegmentFails_theAppendsStillSucceed() throws IOException {
     try (Outbox outbox = open(SMALL)) {
       int count = 0;
