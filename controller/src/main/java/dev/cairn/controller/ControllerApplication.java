@@ -119,7 +119,7 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
 
     String grpcHost = config.getGrpc().advertisedHostOrDefault();
     AtomicReference<GrpcServer> grpcServer = new AtomicReference<>();
-    EnrollmentService enrollment = new EnrollmentService(store, authority,
+    EnrollmentService enrollment = new EnrollmentService(store, authority, devices,
         () -> grpcHost + ":" + grpcServer.get().port(), events, metrics, clock,
         Duration.ofMillis(config.getClientCertificateValidity().toMilliseconds()));
     grpcServer.set(new GrpcServer(config.getGrpc(), authority, new EnrollmentGrpcService(enrollment),

@@ -106,6 +106,18 @@ public final class DeviceService {
   }
 
   /** The node was revoked: end its link at once. */
+  /**
+   * Ends the node's stream, if one is open, because a new enrollment replaced the certificate it
+   * was opened with (new streams with that certificate are refused already).
+   */
+  public void reenrolled(String node) {
+    DeviceSession session = sessions.remove(node);
+    if (session != null) {
+      session.channel().close(ErrorCode.REVOKED,
+          "This certificate of node '" + node + "' was replaced by a later enrollment");
+    }
+  }
+
   public void revoked(String node) {
     DeviceSession session = sessions.remove(node);
     if (session != null) {

@@ -1,6 +1,7 @@
 package dev.cairn.controller.service;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.cairn.controller.error.AccessDeniedException;
 import dev.cairn.controller.error.ControllerException;
 import dev.cairn.controller.error.ErrorCode;
 import dev.cairn.controller.error.InvalidRequestException;
@@ -26,6 +27,8 @@ import java.util.Map;
  */
 public final class DeviceSession {
   private static final int COMMAND_BATCH = 256;
+  /** How far beyond a counter an agent's hello may lift it (see {@link #liftCounters}). */
+  static final long MAX_LIFT = 1_000_000;
 
   private final String node;
   private final DeviceChannel channel;
@@ -88,17 +91,16 @@ public final class DeviceSession {
     service.closed(this);
   }
 
-  private void hello(Hello hello, Instant now) throws InvalidRequestException {
+  private void hello(Hello hello, Instant now) throws ControllerException {
     if (greeted) {
       throw new InvalidRequestException("A second hello on the same stream");
     }
     NodeRecord record = service.store.nodes()
         .update(node, current -> current.withHello(hello.getAgentVersion(), hello.getHostname(), now));
-    // An agent that received a version this controller never handed out (restored from an older
-    // backup) ignores versions at or below it: lift the counter so the next change passes it.
-    service.store.desired().raiseVersionTo(Math.max(hello.getAppliedVersion(), hello.getReceivedVersion()));
-    // Likewise for commands: one queued at or below the agent's last seq would be taken for a replay.
-    service.store.commands().raiseSeqTo(node, hello.getLastCommandSeq());
+    if (record.revoked()) { // revoked after the stream's certificate was checked, before it was registered
+      throw new AccessDeniedException(ErrorCode.REVOKED, "Node '" + node + "' is revoked");
+    }
+    liftCounters(hello);
     greeted = true;
     synchronized (outbound) {
       channel.send(ControllerMessage.newBuilder()
@@ -122,6 +124,38 @@ public final class DeviceSession {
     }
     service.events.raise(node, "node.connected", "info",
         "Agent " + hello.getAgentVersion() + " connected", Map.of(), false);
+  }
+
+  /**
+   * An agent that received a desired-state version this controller never handed out (restored
+   * from an older backup) ignores versions at or below it: the counter is lifted so the next change
+   * passes it. Likewise for commands: one queued at or below the agent's last seq would be taken
+   * for a replay. A report more than {@link #MAX_LIFT} beyond the counter is not believed (a buggy
+   * or hostile agent could otherwise drive the fleet-wide version counter to its end); it is
+   * refused with an event instead.
+   */
+  private void liftCounters(Hello hello) {
+    long version = Math.max(hello.getAppliedVersion(), hello.getReceivedVersion());
+    long currentVersion = service.store.desired().currentVersion();
+    if (version - currentVersion > MAX_LIFT || version < 0) {
+      refusedLift("desired-state version", version, currentVersion);
+    } else {
+      service.store.desired().raiseVersionTo(version);
+    }
+    long seq = hello.getLastCommandSeq();
+    long lastSeq = service.store.commands().lastSeq(node);
+    if (seq - lastSeq > MAX_LIFT || seq < 0) {
+      refusedLift("command seq", seq, lastSeq);
+    } else {
+      service.store.commands().raiseSeqTo(node, seq);
+    }
+  }
+
+  private void refusedLift(String what, long reported, long current) {
+    service.events.raise(node, "node.counter-refused", "warning", "The agent reported " + what + " "
+        + Long.toUnsignedString(reported) + ", far beyond this controller's " + current + "; not taken over. "
+        + "Check the agent's state directory", Map.of("reported", Long.toUnsignedString(reported),
+        "current", Long.toString(current)), false);
   }
 
   private void entry(AgentMessage message, Instant now) throws ControllerException {

@@ -31,6 +31,7 @@ public final class EnrollmentService {
   public static final Duration MAX_TTL = Duration.ofDays(30);
 
   private final ControllerStore store;
+  private final DeviceService devices;
   private final CertificateAuthority authority;
   private final Supplier<String> grpcTarget;
   private final EventService events;
@@ -41,10 +42,11 @@ public final class EnrollmentService {
   /** What an agent receives: its certificate and the CA certificate to pin. */
   public record Enrolled(String node, X509Certificate certificate, X509Certificate authority) {}
 
-  public EnrollmentService(ControllerStore store, CertificateAuthority authority,
+  public EnrollmentService(ControllerStore store, CertificateAuthority authority, DeviceService devices,
       Supplier<String> grpcTarget, EventService events, DeviceMetrics metrics, Clock clock,
       Duration certificateValidity) {
     this.store = store;
+    this.devices = devices;
     this.authority = authority;
     this.grpcTarget = grpcTarget;
     this.events = events;
@@ -109,6 +111,7 @@ public final class EnrollmentService {
           && !updated.inventory().orphaned()
           ? updated.withInventory(updated.inventory().asFlagged(now)) : updated;
     });
+    devices.reenrolled(node); // before the agent has its new certificate, so only an old stream is ended
     metrics.enrolled();
     events.raise(node, "node.enrolled", "info",
         "Enrolled" + (agentVersion.isEmpty() ? "" : " (agent " + agentVersion + ")"),

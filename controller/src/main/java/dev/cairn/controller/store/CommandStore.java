@@ -42,6 +42,9 @@ public interface CommandStore {
   /** The node's newest {@code limit} commands, newest first. */
   List<CommandRecord> recent(String node, int limit);
 
+  /** The node's highest command seq so far (0 = none): its next command gets the one after it. */
+  long lastSeq(String node);
+
   /**
    * Makes the node's next command seq greater than {@code seq}, durably. An agent's hello may
    * report a seq beyond this store's queue (a controller restored from an older backup), and the

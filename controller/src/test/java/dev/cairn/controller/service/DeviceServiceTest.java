@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.controller.api.CommandRequest;
+import dev.cairn.controller.error.AccessDeniedException;
 import dev.cairn.controller.error.ErrorCode;
 import dev.cairn.controller.error.InvalidRequestException;
 import dev.cairn.controller.model.EventQuery;
@@ -260,6 +261,42 @@ class DeviceServiceTest {
 
     assertThat(channel.closedWith()).isEqualTo(ErrorCode.REVOKED);
     assertThat(devices.connected("n1")).isFalse();
+  }
+
+  @Test
+  void reenrolled_connectedNode_itsOldStreamIsClosed() throws Exception {
+    RecordingChannel channel = new RecordingChannel();
+    devices.open("n1", channel).receive(hello(0, 0));
+    devices.reenrolled("n1");
+
+    assertThat(channel.closedWith()).isEqualTo(ErrorCode.REVOKED);
+    assertThat(devices.connected("n1")).isFalse();
+  }
+
+  @Test
+  void hello_nodeRevokedAfterItsCertificateWasChecked_isRefused() {
+    RecordingChannel channel = new RecordingChannel();
+    DeviceSession session = devices.open("n1", channel); // the interceptor let it in
+    store.nodes().update("n1", node -> node.withRevoked(clock.instant())); // revoked before its hello
+
+    assertThatThrownBy(() -> session.receive(hello(0, 0))).isInstanceOf(AccessDeniedException.class)
+        .extracting(e -> ((AccessDeniedException) e).code()).isEqualTo(ErrorCode.REVOKED);
+    assertThat(channel.sent()).as("no welcome").isEmpty();
+  }
+
+  @Test
+  void hello_countersFarBeyondThisController_areNotTakenOverAndAnEventSaysSo() throws Exception {
+    RecordingChannel channel = new RecordingChannel();
+    devices.open("n1", channel).receive(AgentMessage.newBuilder().setHello(Hello.newBuilder().setAgentVersion("1")
+        .setAppliedVersion(Long.MAX_VALUE).setReceivedVersion(Long.MAX_VALUE).setLastCommandSeq(Long.MAX_VALUE))
+        .build());
+    desired.putNode("n1", JSON.readTree("{\"a\":1}"), "test");
+    String command = queue("ping", null);
+
+    // the fleet-wide counter goes on from where it was (that agent itself ignores low versions)
+    assertThat(store.desired().currentVersion()).isEqualTo(1);
+    assertThat(store.commands().get(command).orElseThrow().seq()).isEqualTo(1);
+    assertThat(store.events().query(new EventQuery("n1", "node.counter-refused", null, 10))).hasSize(2);
   }
 
   @Test

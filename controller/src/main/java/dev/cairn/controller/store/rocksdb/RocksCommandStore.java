@@ -56,6 +56,11 @@ final class RocksCommandStore implements CommandStore {
   }
 
   @Override
+  public long lastSeq(String node) {
+    return lastSeq.computeIfAbsent(node, this::storedLastSeq);
+  }
+
+  @Override
   public void raiseSeqTo(String node, long seq) {
     synchronized (enqueueLock) {
       db.locked(node, () -> {
