@@ -37,9 +37,13 @@ public final class RestoreTarget {
     this.rootSetsGroup = ((Integer) Files.getAttribute(root, "unix:mode") & 02000) != 0;
   }
 
-  /** Applies a node's metadata to a path this target created; skips the owner when it is already right. */
+  /**
+   * Applies a node's metadata to a path this target created. Skips the owner only where it is
+   * right already: in a target that was empty, for a node of this process's uid and gid (a
+   * directory that was there before keeps its owner, and a setgid one hands its group down).
+   */
   public void metadata(Path path, Node node) throws IOException {
-    MetadataWriter.apply(path, node, node.uid() != ownUid || node.gid() != ownGid || rootSetsGroup);
+    MetadataWriter.apply(path, node, !empty || node.uid() != ownUid || node.gid() != ownGid || rootSetsGroup);
   }
 
   /** Opens (creating when missing) the target directory. */
@@ -84,13 +88,16 @@ public final class RestoreTarget {
     Files.createDirectory(path);
   }
 
-  /** Opens {@code path} as a new, empty regular file (replacing whatever is there). */
+  /**
+   * Opens {@code path} as a new, empty regular file. Whatever is there is removed first, a regular
+   * file too: writing into it would also change every other name of that file (a hard link,
+   * perhaps outside the target).
+   */
   public FileChannel file(Path path) throws IOException {
-    if (!empty && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+    if (!empty) {
       deleteAnything(path);
     }
-    return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+    return FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
   }
 
   public void symlink(Path path, String target) throws IOException {

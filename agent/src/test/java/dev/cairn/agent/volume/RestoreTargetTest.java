@@ -67,4 +67,37 @@ class RestoreTargetTest {
     assertThat(Files.readString(victim)).isEqualTo("keep");
     assertThat(Files.readString(name)).isEqualTo("new");
   }
+
+  @Test
+  void file_hardLinkToAFileOutsideTheTarget_isReplacedNotWrittenThrough() throws Exception {
+    Path victim = Files.writeString(tmp.resolve("victim3"), "keep");
+    Path name = Files.createDirectories(tmp.resolve("t")).resolve("f");
+    Files.createLink(name, victim); // e.g. a 'cp -al' copy of the volume
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
+
+    try (var channel = target.file(target.root().resolve("f"))) {
+      channel.write(java.nio.ByteBuffer.wrap("new".getBytes()));
+    }
+
+    assertThat(Files.readString(victim)).isEqualTo("keep");
+    assertThat(Files.readString(name)).isEqualTo("new");
+    assertThat(Files.getAttribute(name, "unix:nlink")).isEqualTo(1);
+  }
+
+  @Test
+  void metadata_existingDirectoryOfAnotherOwner_getsTheSnapshotsOwner() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0, "needs root to hand files to others");
+    Path mine = Files.createDirectories(tmp.resolve("mine")); // owned by this process, as in the snapshot
+    dev.cairn.agent.repository.Node node = NodeReader.read(mine, "d");
+    Path existing = Files.createDirectories(tmp.resolve("t").resolve("d"));
+    Files.setAttribute(existing, "unix:uid", 999);
+    Files.setAttribute(existing, "unix:gid", 999);
+    RestoreTarget target = RestoreTarget.open(tmp.resolve("t"));
+
+    target.metadata(target.root().resolve("d"), node);
+
+    assertThat(Files.getAttribute(existing, "unix:uid")).isEqualTo(node.uid());
+    assertThat(Files.getAttribute(existing, "unix:gid")).isEqualTo(node.gid());
+  }
 }
