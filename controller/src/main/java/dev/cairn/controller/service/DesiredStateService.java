@@ -21,6 +21,9 @@ import java.util.Optional;
  * inventory document invalid is refused, and nothing is stored.
  */
 public final class DesiredStateService {
+
+  /** The largest effective desired state accepted, serialized (an agent takes messages up to 16 MiB). */
+  static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
   private final ControllerStore store;
   private final DesiredStateResolver resolver;
   private final DeviceService devices;
@@ -61,6 +64,7 @@ public final class DesiredStateService {
       throws InvalidRequestException {
     Names.group(group);
     ObjectNode document = object(spec);
+    deliverable("The desired state of group '" + group + "'", document); // also when it has no members yet
     DesiredRecord record;
     List<String> members;
     synchronized (writeLock) {
@@ -111,13 +115,42 @@ public final class DesiredStateService {
   private static void check(List<DesiredInputs> proposals) throws InvalidRequestException {
     List<String> problems = new ArrayList<>();
     for (DesiredInputs proposal : proposals) {
-      problems.addAll(DesiredValidation.problems(proposal.node(),
-          DesiredStateResolver.compose(proposal)));
+      EffectiveDesired effective = DesiredStateResolver.compose(proposal);
+      deliverable("The desired state of node '" + proposal.node() + "'", effective.spec());
+      problems.addAll(DesiredValidation.problems(proposal.node(), effective));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("The change would give nodes built on the inventory an "
           + "invalid desired state; nothing was changed (see problems)", problems);
     }
+  }
+
+  /**
+   * Refuses an effective state the link cannot carry: one the protobuf conversion rejects (JSON
+   * nested deeper than 100 levels) or larger than {@link #MAX_DOCUMENT_BYTES}. Stored, it would
+   * end every stream of the node with an error, and the node would never converge again.
+   */
+  private static void deliverable(String what, JsonNode spec) throws InvalidRequestException {
+    com.google.protobuf.Struct struct;
+    try {
+      struct = JsonDocuments.toStruct(spec);
+    } catch (IllegalStateException e) {
+      throw new InvalidRequestException(what + " would not convert for the link ("
+          + rootMessage(e) + "); nest it less than 100 levels deep; nothing was changed");
+    }
+    if (struct.getSerializedSize() > MAX_DOCUMENT_BYTES) {
+      throw new InvalidRequestException(what + " would be "
+          + struct.getSerializedSize() + " bytes, more than the " + MAX_DOCUMENT_BYTES + " a node takes; "
+          + "keep large data out of desired state (images and files travel as bundles); nothing was changed");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   private DesiredView nodeView(String node, Optional<DesiredRecord> own) {

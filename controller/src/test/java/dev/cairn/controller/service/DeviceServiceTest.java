@@ -300,6 +300,28 @@ class DeviceServiceTest {
   }
 
   @Test
+  void putNode_documentNestedTooDeepForTheLink_isRefusedAndNothingIsStored() throws Exception {
+    String deep = "{\"a\":".repeat(120) + "1" + "}".repeat(120);
+
+    assertThatThrownBy(() -> desired.putNode("n1", JSON.readTree(deep), "test"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("100 levels");
+    assertThatThrownBy(() -> desired.putGroup("site", JSON.readTree(deep), "test"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("group 'site'");
+
+    assertThat(store.desired().currentVersion()).isZero();
+  }
+
+  @Test
+  void putNode_documentLargerThanANodeTakes_isRefusedAndNothingIsStored() throws Exception {
+    String big = "{\"blob\":\"" + "x".repeat(DesiredStateService.MAX_DOCUMENT_BYTES) + "\"}";
+
+    assertThatThrownBy(() -> desired.putNode("n1", JSON.readTree(big), "test"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("bytes, more than");
+
+    assertThat(store.desired().currentVersion()).isZero();
+  }
+
+  @Test
   void receive_result_settlesCommandStatus() throws Exception {
     String id = queue("ping", null);
     DeviceSession session = devices.open("n1", new RecordingChannel());
