@@ -22,6 +22,7 @@ import dev.cairn.controller.pki.CertificateAuthority;
 import dev.cairn.controller.resources.AlertsResource;
 import dev.cairn.controller.resources.ApiTokensResource;
 import dev.cairn.controller.resources.AuditFilter;
+import dev.cairn.controller.resources.PeerAddressFilter;
 import dev.cairn.controller.resources.AuditResource;
 import dev.cairn.controller.resources.CommandsResource;
 import dev.cairn.controller.resources.ControllerExceptionMapper;
@@ -169,6 +170,8 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
     environment.jersey().register(new UnexpectedExceptionMapper());
     AuditService audit = new AuditService(store);
     environment.jersey().register(new AuditFilter(audit, clock));
+    environment.servlets().addFilter("peer-address", new PeerAddressFilter())
+        .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
     environment.jersey().register(new NodeDesiredResource(desired));
     environment.jersey().register(new GroupDesiredResource(desired));
     environment.jersey().register(new NodeCommandsResource(commands));

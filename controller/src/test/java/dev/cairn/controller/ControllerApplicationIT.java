@@ -49,6 +49,23 @@ class ControllerApplicationIT {
   }
 
   @Test
+  void audit_recordsThePeerAddressAndMarksAForwardedForHeaderAsTheClientsClaim() throws Exception {
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/tokens"))
+            .header("Authorization", "Bearer " + Files.readString(DATA.resolve("admin.token")).trim())
+            .header("Content-Type", "application/json").header("X-Forwarded-For", "10.9.8.7")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"xff\",\"role\":\"viewer\"}"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(201);
+
+    com.fasterxml.jackson.databind.JsonNode audit = admin.get("/api/v1/audit?limit=1000").body();
+    com.fasterxml.jackson.databind.JsonNode last = audit.get(audit.size() - 1);
+    assertThat(last.get("action").asText()).isEqualTo("POST /api/v1/tokens");
+    assertThat(last.get("remoteAddress").asText())
+        .isEqualTo("127.0.0.1 (X-Forwarded-For: 10.9.8.7, as the client says)");
+  }
+
+  @Test
   void tokens_createUseDelete_roundTrip() throws Exception {
     RestClient.Reply created = admin.post("/api/v1/tokens", Map.of("name", "ci", "role", "operator"));
     assertThat(created.status()).isEqualTo(201);

@@ -29,10 +29,17 @@ public final class AuditFilter implements ContainerResponseFilter {
     this.clock = clock;
   }
 
-  /** The client address, from the X-Forwarded-For header Jetty's forwarded handling leaves, if any. */
-  private static String remoteAddress(ContainerRequestContext request) {
+  /**
+   * The client's address: the connection's peer (set by {@link PeerAddressFilter}), and what an
+   * {@code X-Forwarded-For} header claims, marked as such (any client can send one).
+   */
+  static String remoteAddress(ContainerRequestContext request) {
+    Object peer = request.getProperty(PeerAddressFilter.PROPERTY);
     String forwarded = request.getHeaderString("X-Forwarded-For");
-    return forwarded == null ? null : forwarded.split(",")[0].trim();
+    if (forwarded == null) {
+      return peer == null ? null : peer.toString();
+    }
+    return (peer == null ? "unknown" : peer) + " (X-Forwarded-For: " + forwarded.trim() + ", as the client says)";
   }
 
   @Override
