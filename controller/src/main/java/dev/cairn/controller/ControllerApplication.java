@@ -90,7 +90,9 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
 
   @Override
   public void initialize(Bootstrap<ControllerConfiguration> bootstrap) {
-    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        // a mistyped field (say "ttl" for "ttlSeconds") is refused, not silently dropped
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** The running controller's parts; null before {@link #run} completed. */

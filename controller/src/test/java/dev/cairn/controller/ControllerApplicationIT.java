@@ -66,6 +66,24 @@ class ControllerApplicationIT {
   }
 
   @Test
+  void post_unknownField_isRefusedNamingIt() throws Exception {
+    RestClient.Reply reply = admin.post("/api/v1/enrollment-tokens", Map.of("node", "n1", "ttl", 60));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("error").asText()).isEqualTo("invalid-request");
+    assertThat(reply.body().get("message").asText()).contains("\"ttl\"");
+  }
+
+  @Test
+  void get_queryParameterOfTheWrongType_is400NamingIt() throws Exception {
+    RestClient.Reply reply = admin.get("/api/v1/events?limit=abc");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("error").asText()).isEqualTo("invalid-request");
+    assertThat(reply.body().get("message").asText()).contains("'limit'").contains("abc");
+  }
+
+  @Test
   void tokens_createUseDelete_roundTrip() throws Exception {
     RestClient.Reply created = admin.post("/api/v1/tokens", Map.of("name", "ci", "role", "operator"));
     assertThat(created.status()).isEqualTo(201);

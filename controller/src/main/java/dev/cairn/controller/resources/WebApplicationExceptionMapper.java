@@ -17,6 +17,12 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     if (original.hasEntity() && original.getEntity() instanceof ErrorBody) {
       return original;
     }
+    if (e instanceof org.glassfish.jersey.server.ParamException param) {
+      // Jersey answers a query or path parameter it cannot convert (?limit=abc) with 404
+      String why = e.getCause() == null ? "cannot be read" : e.getCause().getMessage();
+      return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "Parameter '" + param.getParameterName()
+          + "' is not valid (" + why + "); see docs/rest-api.md");
+    }
     int status = original.getStatus();
     ErrorCode code = ErrorCode.forHttpStatus(status);
     String message = switch (code) {
