@@ -10,7 +10,8 @@ import org.rocksdb.RocksIterator;
 
 /**
  * An append-only log in one column family, keyed by time and a position that is unique and
- * increasing for the life of the database (continued from the last key on open). Thread-safe.
+ * increasing for the life of the database (continued on open from the highest position stored).
+ * Thread-safe.
  */
 final class AppendLog<T> {
   private final RocksDatabase db;
@@ -22,14 +23,16 @@ final class AppendLog<T> {
     this.db = db;
     this.family = family;
     this.type = type;
-    long last = 0;
+    // The highest position, not the last key's: keys sort by time, and an entry can carry an
+    // earlier time than one written before it (concurrent writers read the clock before they take
+    // a position; a clock stepped back). Reading every key once costs about a second per million.
+    long highest = 0;
     try (RocksIterator it = db.iterator(family)) {
-      it.seekToLast();
-      if (it.isValid()) {
-        last = KeySchema.logPosition(it.key());
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        highest = Math.max(highest, KeySchema.logPosition(it.key()));
       }
     }
-    this.position = new AtomicLong(last);
+    this.position = new AtomicLong(highest);
   }
 
   long nextPosition() {

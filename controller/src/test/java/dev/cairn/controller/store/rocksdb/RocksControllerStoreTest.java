@@ -67,6 +67,21 @@ class RocksControllerStoreTest {
   }
 
   @Test
+  void auditAppend_entryWithAnEarlierTimeThanTheOneBefore_positionsStayUniqueAfterReopen() throws Exception {
+    AuditRecord later = store.audit().append(audit(T0.plusSeconds(2), "A"));
+    AuditRecord earlier = store.audit().append(audit(T0.plusSeconds(1), "B")); // its writer read the clock first
+    reopen();
+    AuditRecord next = store.audit().append(audit(T0.plusSeconds(3), "C"));
+
+    assertThat(List.of(later.position(), earlier.position(), next.position())).doesNotHaveDuplicates();
+    assertThat(next.position()).isGreaterThan(Math.max(later.position(), earlier.position()));
+  }
+
+  private static AuditRecord audit(java.time.Instant at, String actor) {
+    return new AuditRecord(0, at, actor, "admin", "POST /api/v1/tokens", 201, "ok", null, null);
+  }
+
+  @Test
   void enqueue_afterReopen_continuesSeqPerNode() throws Exception {
     store.commands().enqueue(command("a1", "a"));
     store.commands().enqueue(command("a2", "a"));
