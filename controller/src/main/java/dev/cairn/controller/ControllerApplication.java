@@ -22,6 +22,7 @@ import dev.cairn.controller.pki.CertificateAuthority;
 import dev.cairn.controller.resources.AlertsResource;
 import dev.cairn.controller.resources.ApiTokensResource;
 import dev.cairn.controller.resources.AuditFilter;
+import dev.cairn.controller.resources.JsonBodyLimitFilter;
 import dev.cairn.controller.resources.PeerAddressFilter;
 import dev.cairn.controller.resources.AuditResource;
 import dev.cairn.controller.resources.CommandsResource;
@@ -172,6 +173,7 @@ public class ControllerApplication extends Application<ControllerConfiguration> 
     environment.jersey().register(new UnexpectedExceptionMapper());
     AuditService audit = new AuditService(store);
     environment.jersey().register(new AuditFilter(audit, clock));
+    environment.jersey().register(new JsonBodyLimitFilter());
     environment.servlets().addFilter("peer-address", new PeerAddressFilter())
         .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
     environment.jersey().register(new NodeDesiredResource(desired));

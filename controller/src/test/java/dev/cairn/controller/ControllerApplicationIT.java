@@ -84,6 +84,29 @@ class ControllerApplicationIT {
   }
 
   @Test
+  void put_jsonBodyOverTheLimit_is413AndNothingIsStored() throws Exception {
+    long before = admin.get("/api/v1/nodes/n8/desired").body().get("version").asLong();
+    String huge = "{\"blob\":\"" + "x".repeat(17 * 1024 * 1024) + "\"}";
+
+    RestClient.Reply reply = admin.put("/api/v1/nodes/n8/desired", huge);
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.body().get("error").asText()).isEqualTo("payload-too-large");
+    // the same body chunked, without a Content-Length: refused once the limit is read
+    java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort()
+                + "/api/v1/nodes/n8/desired"))
+            .header("Authorization", "Bearer " + Files.readString(DATA.resolve("admin.token")).trim())
+            .header("Content-Type", "application/json")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    assertThat(chunked.body()).contains("payload-too-large");
+    assertThat(admin.get("/api/v1/nodes/n8/desired").body().get("version").asLong()).isEqualTo(before);
+  }
+
+  @Test
   void tokens_createUseDelete_roundTrip() throws Exception {
     RestClient.Reply created = admin.post("/api/v1/tokens", Map.of("name", "ci", "role", "operator"));
     assertThat(created.status()).isEqualTo(201);
