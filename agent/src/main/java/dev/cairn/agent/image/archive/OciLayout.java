@@ -113,6 +113,10 @@ final class OciLayout {
 
   private static StagedBlob present(ArchiveContents contents, Descriptor descriptor) throws ArchiveRejectedException {
     StagedBlob blob = contents.blob(descriptor.digest());
+    if (!blob.digest().equals(descriptor.digest())) { // a link under blobs/ to another blob
+      throw new ArchiveRejectedException("blob " + descriptor.digest() + " has the content of " + blob.digest()
+          + " (a link to another blob?): the layout is inconsistent");
+    }
     if (blob.size() != descriptor.size()) {
       throw new ArchiveRejectedException(
           "blob " + descriptor.digest() + " is " + blob.size() + " bytes, its descriptor says " + descriptor.size()

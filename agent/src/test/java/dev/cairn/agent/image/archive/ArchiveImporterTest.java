@@ -272,6 +272,18 @@ class ArchiveImporterTest {
   }
 
   @Test
+  void importArchive_ociBlobThatIsALinkToAnotherBlobOfTheSameSize_isRejected() throws Exception {
+    TestImage linked = new TestImage("test/link:1",
+        List.of(TestImage.layer("f", "aaaa"), TestImage.layer("f", "bbbb"))); // equal sizes
+    Path file = linked.ociLayout("1", 1).write(dir.resolve("oci.tar"));
+
+    assertThatThrownBy(() -> importer.importArchive(file, Optional.of("test/link"), Progress.NONE))
+        .isInstanceOf(ArchiveRejectedException.class)
+        .hasMessageContaining("has the content of");
+    assertNothingCached();
+  }
+
+  @Test
   void importArchive_ociLayoutDirectory_isImported() throws Exception {
     Path layout = dir.resolve("layout");
     Files.createDirectories(layout);

@@ -69,13 +69,26 @@ public record TestImage(String ref, List<byte[]> layers) {
 
   /** An OCI layout archive whose index names the image only by tag (as skopeo writes). */
   public TarBuilder ociLayout(String refName) throws IOException {
+    return ociLayout(refName, -1);
+  }
+
+  /**
+   * An OCI layout of the image; {@code linkedLayer} (if not -1) is stored as a symlink to the
+   * first layer's blob instead of its own bytes, as a tampered layout could.
+   */
+  public TarBuilder ociLayout(String refName, int linkedLayer) throws IOException {
     TarBuilder tar = new TarBuilder();
     tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
     byte[] config = config();
     List<Descriptor> layerDescriptors = new ArrayList<>();
-    for (byte[] layer : layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      byte[] layer = layers.get(i);
       layerDescriptors.add(new Descriptor(MediaTypes.OCI_LAYER, Digest.of(layer), layer.length));
-      tar.file("blobs/sha256/" + Digest.of(layer).hex(), layer);
+      if (i == linkedLayer) {
+        tar.symlink("blobs/sha256/" + Digest.of(layer).hex(), Digest.of(layers.get(0)).hex());
+      } else {
+        tar.file("blobs/sha256/" + Digest.of(layer).hex(), layer);
+      }
     }
     tar.file("blobs/sha256/" + Digest.of(config).hex(), config);
     byte[] manifest = OciJson.bytes(
