@@ -10,6 +10,7 @@ import dev.cairn.agent.image.oci.ImageManifest;
 import dev.cairn.agent.image.oci.ImageRef;
 import dev.cairn.agent.image.oci.OciJson;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ final class GarbageCollector {
     }
     Set<Digest> live = new HashSet<>();
     for (Descriptor entry : cache.refs().values()) {
-      live.addAll(blobsOf(entry.digest()));
+      live.addAll(liveBlobsOf(entry.digest()));
     }
     int removed = 0;
     long freed = 0;
@@ -69,7 +70,35 @@ final class GarbageCollector {
     return new GcReport(plan.decisions(), removed, freed, kept, policy.budgetBytes() > 0 && kept > policy.budgetBytes());
   }
 
-  /** The manifest, config and layers of a manifest; just the manifest if it cannot be read. */
+  /**
+   * What a kept version keeps alive: its manifest, config and layers. A manifest that is gone or
+   * damaged (does not parse) keeps only itself; one that cannot be read for another reason
+   * (permissions, an I/O error) stops the collection before anything is deleted, since its config
+   * and layers may be a rollback's target.
+   */
+  private Set<Digest> liveBlobsOf(Digest manifestDigest) throws IOException {
+    byte[] json;
+    try {
+      json = cache.blobs().read(manifestDigest);
+    } catch (NoSuchFileException gone) {
+      return Set.of(manifestDigest);
+    } catch (IOException e) {
+      throw new IOException("cannot read manifest " + manifestDigest + " of a kept image (" + e
+          + "); nothing was deleted: fix the cache's files (permissions? a failing disk?) and run gc again", e);
+    }
+    Set<Digest> blobs = new HashSet<>();
+    blobs.add(manifestDigest);
+    try {
+      ImageManifest manifest = OciJson.manifest(json);
+      blobs.add(manifest.config().digest());
+      manifest.layers().forEach(layer -> blobs.add(layer.digest()));
+    } catch (IOException | RuntimeException damaged) {
+      // a damaged manifest reaches nothing
+    }
+    return blobs;
+  }
+
+  /** The manifest, config and layers of a manifest, for sizing a retention plan; just the manifest if it cannot be read. */
   private Set<Digest> blobsOf(Digest manifestDigest) {
     Set<Digest> blobs = new HashSet<>();
     blobs.add(manifestDigest);

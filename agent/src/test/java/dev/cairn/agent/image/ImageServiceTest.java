@@ -1,11 +1,14 @@
 package dev.cairn.agent.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.agent.image.archive.TestImage;
 import dev.cairn.agent.image.cache.Progress;
 import dev.cairn.agent.image.engine.DockerEngine;
 import dev.cairn.agent.image.history.RetentionPolicy;
+import dev.cairn.agent.image.oci.Digest;
+import dev.cairn.agent.image.oci.ImageRef;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,6 +64,28 @@ class ImageServiceTest {
     assertThat(report.bytesFreed()).isEqualTo(before - after).isPositive();
     assertThat(service.list().get(0).history().versions()).extracting(v -> v.tag()).containsExactly("3", "4");
     assertThat(events).extracting(ImageEvent::type).endsWith(ImageEventType.EVICTED, ImageEventType.EVICTED);
+  }
+
+  @Test
+  void gc_manifestOfAKeptVersionUnreadable_deletesNothing() throws Exception {
+    ImageService service = ImageService.open(dir.resolve("base"), ImageSettings.defaults(), () -> null, e -> { },
+        Clock.systemUTC());
+    byte[] base = TestImage.layer("base", "b".repeat(4000));
+    for (int v = 1; v <= 2; v++) {
+      TestImage image = new TestImage("test/gc:" + v, List.of(base, TestImage.layer("app", "v".repeat(1000 * v))));
+      service.importArchive(image.dockerSave().write(dir.resolve(v + ".tar")), Optional.empty(), Source.cli("t"), Progress.NONE);
+    }
+    Digest manifest = service.cache().refs().get(ImageRef.parse("test/gc:1")).digest();
+    Path file = service.cache().blobs().path(manifest);
+    java.nio.file.Files.delete(file);
+    java.nio.file.Files.createDirectory(file); // present, but not readable as a file (as EACCES or EIO would be)
+    var blobsBefore = service.cache().blobs().list().keySet();
+
+    assertThatThrownBy(() -> service.gc(new RetentionPolicy(1, 0), Source.cli("gc")))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("nothing was deleted");
+
+    assertThat(service.cache().blobs().list().keySet()).containsAll(
+        blobsBefore.stream().filter(d -> !d.equals(manifest)).toList());
   }
 
   @Test
