@@ -41,7 +41,10 @@ public final class HookExecutor implements AutoCloseable {
     String run() throws ContainerException;
   }
 
-  /** Runs {@code step}; only an interrupt of the calling thread escapes (after the step is stopped). */
+  /**
+   * Runs {@code step}; only an interrupt of the calling thread escapes (after the step is stopped),
+   * every other failure is the outcome's.
+   */
   public HookOutcome run(String service, Phase phase, int index, HookStep step) throws InterruptedException {
     BoundedOutput output = new BoundedOutput(outputLimit);
     long start = System.nanoTime();
@@ -84,6 +87,11 @@ public final class HookExecutor implements AutoCloseable {
     } catch (ExecutionException e) {
       status = Status.FAILED;
       message = e.getCause() instanceof HookException hook ? hook.getMessage() : step.describe() + ": " + e.getCause();
+    } catch (RuntimeException e) {
+      // whatever one step throws (a NUL in an environment value, say), it is that step's failure:
+      // the sequence must go on to its post steps, or a paused service stays paused
+      status = Status.FAILED;
+      message = step.describe() + ": " + e;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new HookOutcome(service, phase, index, step, status, exit, output.text(), output.dropped(), millis, message);

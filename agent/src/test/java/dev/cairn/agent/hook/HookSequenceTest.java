@@ -68,6 +68,22 @@ class HookSequenceTest {
   }
 
   @Test
+  void around_stepThatThrowsUnchecked_isThatStepsFailureAndThePostStepsStillRun() throws Exception {
+    HookStep badEnv = new HookStep.Command(List.of("true"), Map.of("X", "nul\0inside"), Duration.ofSeconds(5),
+        OnError.FAIL); // the JDK refuses a NUL in an environment value with IllegalArgumentException
+    List<HookPlan> plans = List.of(new HookPlan("a", List.of(log("a-pre")), List.of(log("a-post"))),
+        new HookPlan("b", List.of(badEnv), List.of(log("b-post"))));
+
+    HookSequence.Result<String> result = sequence.around(plans, this::body);
+
+    assertThat(logged()).containsExactly("a-pre", "b-post", "a-post");
+    assertThat(result.ran()).isFalse();
+    assertThat(result.report().outcomes()).filteredOn(o -> o.step() == badEnv).singleElement()
+        .satisfies(o -> assertThat(o.status()).isEqualTo(Status.FAILED))
+        .satisfies(o -> assertThat(o.message()).contains("IllegalArgumentException"));
+  }
+
+  @Test
   void around_failingPreStep_skipsBodyAndLaterServicesButRunsEnteredPosts() throws Exception {
     List<HookPlan> plans = List.of(new HookPlan("a", List.of(log("a-pre")), List.of(log("a-post"))),
         new HookPlan("b", List.of(fail(OnError.FAIL), log("b-pre2")), List.of(log("b-post"))),
