@@ -27,6 +27,9 @@ public final class HookExecutor implements AutoCloseable {
   });
 
   /** {@code containers} may be null on a node without a container engine. */
+  /** How long a timed-out pause is given to finish before the steps after it run. */
+  static final java.time.Duration PAUSE_SETTLE = java.time.Duration.ofSeconds(30);
+
   public HookExecutor(ContainerRuntime containers, int outputLimit) {
     this.containers = containers;
     this.outputLimit = outputLimit;
@@ -72,6 +75,9 @@ public final class HookExecutor implements AutoCloseable {
           message = future.get(step.timeout().toMillis(), TimeUnit.MILLISECONDS);
           status = Status.OK;
         } catch (TimeoutException e) {
+          if (step instanceof HookStep.Pause) {
+            settle(future);
+          }
           future.cancel(true);
           status = Status.TIMED_OUT;
         }
@@ -95,6 +101,19 @@ public final class HookExecutor implements AutoCloseable {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new HookOutcome(service, phase, index, step, status, exit, output.text(), output.dropped(), millis, message);
+  }
+
+  /**
+   * Waits (at most {@link #PAUSE_SETTLE}) for a timed-out pause to end one way or the other. An
+   * engine call already sent cannot be taken back: were the post unpause to run first, it would
+   * find the container not yet paused, and the late pause would leave it frozen.
+   */
+  private static void settle(Future<String> pause) throws InterruptedException {
+    try {
+      pause.get(PAUSE_SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+      // it failed, or hangs on: the cleanup's unpause is all that is left to try
+    }
   }
 
   private ContainerRuntime runtime(HookStep step) throws ContainerException {

@@ -83,6 +83,59 @@ class HookSequenceTest {
         .satisfies(o -> assertThat(o.message()).contains("IllegalArgumentException"));
   }
 
+  /** A stand-in for an engine whose pause call answers after the hook's timeout (a busy engine, which cannot be arranged). */
+  private static final class LatePausingEngine implements ContainerRuntime {
+    private volatile boolean paused;
+
+    @Override
+    public ProcessEnd exec(String container, List<String> argv, Map<String, String> env, Duration timeout,
+        java.io.OutputStream output) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void pause(String container) {
+      long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+      while (System.nanoTime() < until) { // the engine has the request: an interrupt here changes nothing
+        try {
+          Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException ignored) {
+          // as a request already sent
+        }
+      }
+      paused = true;
+    }
+
+    @Override
+    public boolean unpause(String container) {
+      boolean was = paused;
+      paused = false;
+      return was;
+    }
+
+    @Override
+    public boolean paused(String container) {
+      return paused;
+    }
+  }
+
+  @Test
+  void around_pauseThatTimesOutButLandsLate_isUnpausedAfterwards() throws Exception {
+    LatePausingEngine engine = new LatePausingEngine();
+    try (HookExecutor withEngine = new HookExecutor(engine, 1024)) {
+      List<HookPlan> plans = List.of(new HookPlan("pg",
+          List.of(new HookStep.Pause("pg", Duration.ofMillis(300), OnError.FAIL)),
+          List.of(new HookStep.Unpause("pg", Duration.ofSeconds(5), OnError.FAIL))));
+
+      HookSequence.Result<String> result = new HookSequence(withEngine).around(plans, this::body);
+
+      assertThat(result.ran()).isFalse();
+      assertThat(result.report().outcomes().get(0).status()).isEqualTo(Status.TIMED_OUT);
+      Thread.sleep(2_000); // long enough for a pause still under way to land
+      assertThat(engine.paused("pg")).as("left frozen").isFalse();
+    }
+  }
+
   @Test
   void around_failingPreStep_skipsBodyAndLaterServicesButRunsEnteredPosts() throws Exception {
     List<HookPlan> plans = List.of(new HookPlan("a", List.of(log("a-pre")), List.of(log("a-post"))),
