@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Starts schedules when their slots come, on one background thread, whether or not the controller
  * is reachable. The missed-run rule: a schedule whose next slot after the last slot it ran for has
  * passed runs once, for the latest passed slot, however many slots were missed (node off, agent
- * stopped, clock jump). On the very first start there is no backlog: schedules count from then.
+ * stopped, clock jump forward). On the very first start there is no backlog: schedules count from
+ * then; likewise after the clock moved back behind a schedule's last slot.
  * The clock is injected; tests call {@link #runDue()} after moving a {@code FakeClock}.
  * Thread-safe.
  */
@@ -48,6 +49,14 @@ public final class Scheduler implements Closeable {
     for (Schedule schedule : settings.schedules()) {
       Optional<Instant> last = history.lastSlot(schedule.name());
       if (last.isEmpty()) {
+        history.markSlot(schedule.name(), now);
+        continue;
+      }
+      if (last.get().isAfter(now)) {
+        // the clock went back (or a jump forward was corrected): waiting for a slot after one in
+        // the future could mean no backups for years, so the schedule counts from now again
+        LOG.warn("schedule {}: its last slot {} is after the clock's now {} (the clock moved back); counting from now",
+            schedule.name(), last.get(), now);
         history.markSlot(schedule.name(), now);
         continue;
       }

@@ -74,6 +74,27 @@ class SchedulerTest {
   }
 
   @Test
+  void runDue_clockJumpedAYearAheadThenCorrected_schedulesRunAgainFromTheCorrectedTime() throws Exception {
+    MutableClock clock = new MutableClock(local("2026-03-01T04:30:00"));
+    SimulatedBackupJobs jobs = new SimulatedBackupJobs(clock, "node-1", ZONE);
+    try (SchedulerFixture f = fixture(clock, jobs)) {
+      f.scheduler.runDue();
+      clock.set(local("2027-03-10T12:00:00")); // a wrong clock: the runs record slots in 2027
+      assertThat(f.scheduler.runDue()).isPositive();
+      clock.set(local("2026-03-01T05:10:00")); // corrected
+      f.scheduler.runDue();
+      int before = jobs.calls("snapshot:incremental");
+
+      clock.set(local("2026-03-01T12:30:00"));
+      f.scheduler.runDue();
+
+      assertThat(jobs.calls("snapshot:incremental")).as("runs again within hours, not in 2027")
+          .isEqualTo(before + VOLUMES.size());
+      assertThat(f.scheduler.nextDue()).hasValueSatisfying(next -> assertThat(next).isBefore(local("2026-03-02T00:00:00")));
+    }
+  }
+
+  @Test
   void runDue_snapshotFails_raisesOneAlertPerVolumeThenClearsItOnSuccess() throws Exception {
     MutableClock clock = new MutableClock(local("2026-05-04T05:00:00"));
     SimulatedBackupJobs jobs = new SimulatedBackupJobs(clock, "node-1", ZONE);
