@@ -15,6 +15,12 @@ public final class HostRange {
 
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
+  /**
+   * Most host names one pattern may stand for: far beyond any fleet, and a bound on what an
+   * uploaded inventory can make the controller build ({@code h[0:2000000000]} would exhaust it).
+   */
+  public static final int MAX_HOSTS = 100_000;
+
   private HostRange() {}
 
   /** Every host name {@code pattern} stands for, in order. */
@@ -28,6 +34,9 @@ public final class HostRange {
       throws HostRangeException {
     int open = pattern.indexOf('[');
     if (open < 0) {
+      if (out.size() == MAX_HOSTS) {
+        throw error(whole, "the host range stands for more than " + MAX_HOSTS + " hosts");
+      }
       out.add(pattern);
       return;
     }
@@ -77,6 +86,9 @@ public final class HostRange {
     } else {
       long from = number(whole, begin, "begin");
       long to = number(whole, end, "end");
+      if ((to - from) / step >= MAX_HOSTS) {
+        throw error(whole, "the host range stands for more than " + MAX_HOSTS + " hosts");
+      }
       for (long i = from; i <= to; i += step) {
         String digits = Long.toString(i);
         items.add("0".repeat(Math.max(0, width - digits.length())) + digits);

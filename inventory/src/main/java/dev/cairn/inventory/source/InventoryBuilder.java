@@ -9,10 +9,12 @@ import dev.cairn.inventory.Variables;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -110,11 +112,19 @@ final class InventoryBuilder {
 
   /** The groups from {@code from} down to {@code to} through children, if {@code to} is below. */
   private Optional<List<String>> pathDown(String from, String to) {
+    return pathDown(from, to, new HashSet<>());
+  }
+
+  /** {@code seen}: groups already searched; groups sharing children would otherwise be searched again and again. */
+  private Optional<List<String>> pathDown(String from, String to, Set<String> seen) {
     if (from.equals(to)) {
       return Optional.of(new ArrayList<>(List.of(from)));
     }
+    if (!seen.add(from)) {
+      return Optional.empty();
+    }
     for (String child : groups.get(from).children) {
-      Optional<List<String>> rest = pathDown(child, to);
+      Optional<List<String>> rest = pathDown(child, to, seen);
       if (rest.isPresent()) {
         rest.get().add(0, from);
         return rest;

@@ -46,7 +46,9 @@ class HostRangeTest {
       "h[3:1]|range is empty",
       "h[1:5:0]|step of a host range must be 1 or more",
       "h[1:5:x]|step of a host range must be a number",
-      "h[1:3|without a matching ']'"})
+      "h[1:3|without a matching ']'",
+      "h[0:2000000000]|more than 100000 hosts",
+      "r[0:999]h[0:999]|more than 100000 hosts"})
   void expand_badRange_failsSayingWhy(String pattern, String problem) {
     assertThatThrownBy(() -> HostRange.expand(pattern))
         .isInstanceOf(HostRangeException.class)

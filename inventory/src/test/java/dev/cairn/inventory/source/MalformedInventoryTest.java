@@ -38,6 +38,7 @@ class MalformedInventoryTest {
         Arguments.of("width.ini", "[web]\nh[01:100]\n", 2, "equal-length"),
         Arguments.of("empty.ini", "[web]\nh[5:1]\n", 2, "host range is empty"),
         Arguments.of("range.yml", "all:\n  hosts:\n    h[01:100]:\n", 3, "bad host range"),
+        Arguments.of("huge.ini", "[g]\nh[0:2000000000]\n", 2, "more than 100000 hosts"),
         Arguments.of("cycle.ini", "[a:children]\nb\n[b:children]\na\n", 4,
             "creates a cycle in children: b > a > b"),
         Arguments.of("self.ini", "[a:children]\na\n", 2, "cannot be its own child"),
@@ -80,6 +81,25 @@ class MalformedInventoryTest {
         .hasMessageStartingWith(file + ":" + line + ": ")
         .hasMessageContaining(problem)
         .satisfies(e -> assertThat(((InventoryParseException) e).origin().line()).isEqualTo(line));
+  }
+
+  @Test
+  void load_manyGroupsSharingChildren_loadsWithoutSearchingEveryPathAgain() throws Exception {
+    // 60 "diamonds": l0 > a0, b0 > l1 > a1, b1 > ... ; searching every path for cycles is 2^60 paths
+    StringBuilder ini = new StringBuilder();
+    int diamonds = 60;
+    for (int i = 0; i < diamonds; i++) {
+      ini.append("[l").append(i).append(":children]\na").append(i).append("\nb").append(i).append('\n');
+      ini.append("[a").append(i).append(":children]\nl").append(i + 1).append('\n');
+      ini.append("[b").append(i).append(":children]\nl").append(i + 1).append('\n');
+    }
+    ini.append("[l").append(diamonds).append("]\nbottom\n");
+    Path file = Files.writeString(dir.resolve("diamonds.ini"), ini);
+
+    var inventory = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> InventoryLoader.load(file));
+
+    assertThat(inventory.groups()).hasSizeGreaterThanOrEqualTo(3 * diamonds + 1);
   }
 
   @Test
