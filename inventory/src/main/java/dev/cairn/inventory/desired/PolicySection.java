@@ -67,6 +67,10 @@ final class PolicySection {
         spec.problem(WITHIN.get(i), "'" + within[i] + "' is not a restic duration such as 7d,"
             + " 12m (months), 2y or 1y6m");
         within[i] = null;
+      } else if (within[i] != null && within[i].matches("(?:0+[ymdh])+")) {
+        // the agent takes a zero duration for no rule at all (as restic does)
+        spec.problem(WITHIN.get(i), "'" + within[i] + "' keeps nothing: give a duration above zero, or leave the rule out");
+        within[i] = null;
       }
     }
     List<String> tags = spec.strings("keep_tags");

@@ -33,6 +33,7 @@ class DesiredStateProblemsTest {
       cairn_backup_policy: weekly|cairn_backup_policy: 'weekly' is not a policy
       cairn_backup_policies: {p: {}}|cairn_backup_policies.p: a policy needs at least one keep_* rule
       cairn_backup_policies: {p: {keep_within: 2 weeks}}|cairn_backup_policies.p.keep_within: '2 weeks' is not a restic duration
+      cairn_backup_policies: {p: {keep_within: 0d}}|cairn_backup_policies.p.keep_within: '0d' keeps nothing
       cairn_backup_policies: {p: {keep_daily: 0}}|cairn_backup_policies.p.keep_daily: must be a whole number from 1
       cairn_schedules: {daily: {cron: '0 25 * * *'}}|cairn_schedules.daily.cron: hour field '25': '25' is not allowed (0-23)
       cairn_schedules: {daily: {cron: '0 2 * *'}}|cairn_schedules.daily.cron: a cron expression has 5 fields
