@@ -84,9 +84,31 @@ public record RetentionDuration(int years, int months, int days, int hours) {
     int year = (int) Math.floorDiv(monthIndex, 12L);
     int month = (int) Math.floorMod(monthIndex, 12L) + 1;
     LocalDate date = LocalDate.of(year, month, 1).plusDays(local.getDayOfMonth() - 1L - days);
-    ZonedDateTime shifted =
-        ZonedDateTime.of(LocalDateTime.of(date, local.toLocalTime()), reference.getZone());
+    ZonedDateTime shifted = goDate(LocalDateTime.of(date, local.toLocalTime()), reference.getZone());
     return shifted.minusHours(hours);
+  }
+
+  /**
+   * A wall-clock time in {@code zone} resolved as Go's {@code time.Date} does, which differs from
+   * {@link ZonedDateTime#of} where the time does not exist or exists twice: the offset in effect at
+   * the wall-clock time read as UTC, unless the result falls outside that offset's period, then the
+   * offset at the result. (In New York, 02:30 on the spring-forward day is 01:30 EST for Go, 03:30
+   * EDT for Java; in Berlin, the repeated 02:30 in autumn is the later one, CET, for Go.)
+   */
+  static ZonedDateTime goDate(LocalDateTime local, java.time.ZoneId zone) {
+    java.time.zone.ZoneRules rules = zone.getRules();
+    long asUtc = local.toEpochSecond(java.time.ZoneOffset.UTC);
+    java.time.Instant guess = java.time.Instant.ofEpochSecond(asUtc);
+    int offset = rules.getOffset(guess).getTotalSeconds();
+    long utc = asUtc - offset;
+    java.time.zone.ZoneOffsetTransition previous = rules.previousTransition(guess.plusSeconds(1));
+    java.time.zone.ZoneOffsetTransition next = rules.nextTransition(guess);
+    long start = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
+    long end = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+    if (utc < start || utc >= end) {
+      offset = rules.getOffset(java.time.Instant.ofEpochSecond(utc)).getTotalSeconds();
+    }
+    return java.time.Instant.ofEpochSecond(asUtc - offset, local.getNano()).atZone(zone);
   }
 
   /** restic's notation: the non-zero parts in y, m, d, h order ({@code 0h} when zero). */

@@ -74,4 +74,34 @@ class RetentionDurationTest {
     assertThat(new RetentionDuration(0, 0, 1, 0).before(afterSpringForward))
         .isEqualTo(ZonedDateTime.of(2024, 3, 30, 4, 0, 0, 0, berlin));
   }
+
+  @Test
+  void before_landingInTheSpringForwardGap_resolvesItAsGoDoes() {
+    ZoneId newYork = ZoneId.of("America/New_York");
+    ZonedDateTime latest = ZonedDateTime.of(2025, 3, 16, 2, 30, 0, 0, newYork);
+
+    // 02:30 on 9 March does not exist there; Go's time.Date gives 01:30 EST (06:30Z), as restic's
+    // cutoff; ZonedDateTime.of would give 03:30 EDT (07:30Z) and remove snapshots restic keeps
+    assertThat(new RetentionDuration(0, 0, 7, 0).before(latest).toInstant())
+        .isEqualTo(java.time.Instant.parse("2025-03-09T06:30:00Z"));
+  }
+
+  @Test
+  void before_landingInTheRepeatedAutumnHour_takesTheLaterOneAsGoDoes() {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    ZonedDateTime latest = ZonedDateTime.of(2025, 11, 2, 2, 30, 0, 0, berlin);
+
+    // 02:30 on 26 October happens twice (00:30Z CEST, 01:30Z CET); Go's time.Date gives the CET one
+    assertThat(new RetentionDuration(0, 0, 7, 0).before(latest).toInstant())
+        .isEqualTo(java.time.Instant.parse("2025-10-26T01:30:00Z"));
+  }
+
+  @Test
+  void before_ordinaryTimes_areUnchanged() {
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    ZonedDateTime latest = ZonedDateTime.of(2025, 7, 10, 14, 15, 30, 123, berlin);
+
+    assertThat(new RetentionDuration(0, 0, 7, 0).before(latest))
+        .isEqualTo(ZonedDateTime.of(2025, 7, 3, 14, 15, 30, 123, berlin));
+  }
 }
