@@ -26,10 +26,10 @@ public final class HookExecutor implements AutoCloseable {
     return thread;
   });
 
-  /** {@code containers} may be null on a node without a container engine. */
   /** How long a timed-out pause is given to finish before the steps after it run. */
   static final java.time.Duration PAUSE_SETTLE = java.time.Duration.ofSeconds(30);
 
+  /** {@code containers} may be null on a node without a container engine. */
   public HookExecutor(ContainerRuntime containers, int outputLimit) {
     this.containers = containers;
     this.outputLimit = outputLimit;
