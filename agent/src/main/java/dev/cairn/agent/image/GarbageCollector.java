@@ -100,15 +100,10 @@ final class GarbageCollector {
 
   /** The manifest, config and layers of a manifest, for sizing a retention plan; just the manifest if it cannot be read. */
   private Set<Digest> blobsOf(Digest manifestDigest) {
-    Set<Digest> blobs = new HashSet<>();
-    blobs.add(manifestDigest);
     try {
-      ImageManifest manifest = OciJson.manifest(cache.blobs().read(manifestDigest));
-      blobs.add(manifest.config().digest());
-      manifest.layers().forEach(layer -> blobs.add(layer.digest()));
-    } catch (IOException | RuntimeException e) {
-      // a missing or damaged manifest keeps nothing else alive
+      return liveBlobsOf(manifestDigest);
+    } catch (IOException | RuntimeException unreadable) {
+      return Set.of(manifestDigest);
     }
-    return blobs;
   }
 }

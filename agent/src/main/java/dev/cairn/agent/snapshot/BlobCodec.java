@@ -15,6 +15,16 @@ final class BlobCodec {
 
   private BlobCodec() {}
 
+  /** The most bytes a blob of {@code plain} bytes takes compressed or not, before sealing. */
+  static int compressedBound(int plain) {
+    return Math.max(plain, BlobCompressor.maxCompressedLength(plain));
+  }
+
+  /** The most bytes a blob of {@code plain} bytes takes sealed. */
+  static int sealedBound(int plain) {
+    return compressedBound(plain) + RepositoryKey.OVERHEAD;
+  }
+
   /**
    * Scratch buffers for one thread sealing blobs, sized for {@code typicalPlain} bytes at first
    * and grown for a larger blob (then kept). Not thread-safe.
@@ -30,7 +40,7 @@ final class BlobCodec {
 
     /** Makes room for sealing a blob of {@code plain} bytes. */
     void reserve(int plain) {
-      int bound = Math.max(plain, BlobCompressor.maxCompressedLength(plain));
+      int bound = compressedBound(plain);
       if (compressed == null || compressed.length < bound) {
         compressed = new byte[bound];
         sealed = new byte[bound + RepositoryKey.OVERHEAD];

@@ -1,7 +1,6 @@
 package dev.cairn.agent.snapshot;
 
 import dev.cairn.agent.backend.Backend;
-import dev.cairn.agent.compress.BlobCompressor;
 import dev.cairn.agent.pack.PackReader;
 import dev.cairn.agent.repository.CorruptObjectException;
 import dev.cairn.agent.repository.PackEntry;
@@ -43,7 +42,7 @@ final class PackRestorer {
     this.key = key;
     this.bytes = bytes;
     this.errors = errors;
-    int bound = Math.max(typicalChunk, BlobCompressor.maxCompressedLength(typicalChunk)) + RepositoryKey.OVERHEAD;
+    int bound = BlobCodec.sealedBound(typicalChunk);
     this.sealed = new byte[bound];
     this.stored = new byte[bound];
     this.plain = new byte[bound];

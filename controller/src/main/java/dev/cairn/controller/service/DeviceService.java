@@ -106,22 +106,22 @@ public final class DeviceService {
   }
 
   /** The node was revoked: end its link at once. */
+  public void revoked(String node) {
+    end(node, "Node " + node + " is revoked");
+  }
+
   /**
    * Ends the node's stream, if one is open, because a new enrollment replaced the certificate it
    * was opened with (new streams with that certificate are refused already).
    */
   public void reenrolled(String node) {
-    DeviceSession session = sessions.remove(node);
-    if (session != null) {
-      session.channel().close(ErrorCode.REVOKED,
-          "This certificate of node '" + node + "' was replaced by a later enrollment");
-    }
+    end(node, "This certificate of node '" + node + "' was replaced by a later enrollment");
   }
 
-  public void revoked(String node) {
+  private void end(String node, String message) {
     DeviceSession session = sessions.remove(node);
     if (session != null) {
-      session.channel().close(ErrorCode.REVOKED, "Node " + node + " is revoked");
+      session.channel().close(ErrorCode.REVOKED, message);
     }
   }
 

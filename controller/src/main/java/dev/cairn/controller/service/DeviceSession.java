@@ -136,19 +136,22 @@ public final class DeviceSession {
    */
   private void liftCounters(Hello hello) {
     long version = Math.max(hello.getAppliedVersion(), hello.getReceivedVersion());
-    long currentVersion = service.store.desired().currentVersion();
-    if (version - currentVersion > MAX_LIFT || version < 0) {
-      refusedLift("desired-state version", version, currentVersion);
-    } else {
+    if (believable("desired-state version", version, service.store.desired().currentVersion())) {
       service.store.desired().raiseVersionTo(version);
     }
     long seq = hello.getLastCommandSeq();
-    long lastSeq = service.store.commands().lastSeq(node);
-    if (seq - lastSeq > MAX_LIFT || seq < 0) {
-      refusedLift("command seq", seq, lastSeq);
-    } else {
+    if (believable("command seq", seq, service.store.commands().lastSeq(node))) {
       service.store.commands().raiseSeqTo(node, seq);
     }
+  }
+
+  /** Whether {@code reported} is at most {@link #MAX_LIFT} beyond {@code current}; an event says so when not. */
+  private boolean believable(String what, long reported, long current) {
+    if (reported >= 0 && reported - current <= MAX_LIFT) {
+      return true;
+    }
+    refusedLift(what, reported, current);
+    return false;
   }
 
   private void refusedLift(String what, long reported, long current) {
