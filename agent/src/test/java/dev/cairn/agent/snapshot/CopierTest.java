@@ -20,8 +20,7 @@ class CopierTest {
     Path source = new RandomTree(31, tmp.resolve("src")).build(12, 2);
     Repository from = TestRepositories.create(tmp.resolve("a"));
     Repository to = TestRepositories.create(tmp.resolve("b"));
-    SnapshotResult snapshot = new SnapshotPipeline(from, SnapshotOptions.of("v", List.of(), "h"), SnapshotProgress.NONE)
-        .run(source);
+    SnapshotResult snapshot = TestRepositories.snapshot(from, source);
 
     CopyReport first = new Copier(from, to, 2).copy(from.snapshots());
     CopyReport again = new Copier(from, to, 2).copy(from.snapshots());
@@ -43,13 +42,12 @@ class CopierTest {
     Files.write(source.resolve("b/c.bin"), bytes);
     Repository from = TestRepositories.create(tmp.resolve("a"));
     Repository to = TestRepositories.create(tmp.resolve("b"));
-    SnapshotOptions options = SnapshotOptions.of("v", List.of(), "h");
-    SnapshotResult first = new SnapshotPipeline(from, options, SnapshotProgress.NONE).run(source);
+    SnapshotResult first = TestRepositories.snapshot(from, source);
     BlobStore store = new BlobStore(from, from.loadIndex());
     BlobId treeOfB = store.readTree(first.record().tree()).nodes().stream()
         .filter(n -> n.name().equals("b")).findFirst().orElseThrow().subtree();
     Files.write(source.resolve("a.json"), store.read(treeOfB)); // same bytes, so the same id as the tree
-    new SnapshotPipeline(from, options, SnapshotProgress.NONE).run(source);
+    TestRepositories.snapshot(from, source);
 
     new Copier(from, to, 2).copy(from.snapshots()); // the first copy maps the tree, the second meets the file
 

@@ -57,11 +57,6 @@ class PrunerTest {
     assertThat(repo.snapshots()).extracting(r -> r.id()).containsExactly(old.id(), latest.id());
   }
 
-  /** A snapshot of volume "v" on host "h". */
-  private static SnapshotResult snapshot(Repository repo, Path source) throws Exception {
-    return new SnapshotPipeline(repo, SnapshotOptions.of("v", List.of(), "h"), SnapshotProgress.NONE).run(source);
-  }
-
   @Test
   void prune_itsLockRemovedByAnotherProcess_deletesNothing() throws Exception {
     Path source = Files.createDirectories(tmp.resolve("src"));
@@ -69,9 +64,9 @@ class PrunerTest {
     new Random(5).nextBytes(gone);
     Files.write(source.resolve("gone"), gone);
     Repository repo = TestRepositories.create(tmp.resolve("repo"), 1 << 20);
-    SnapshotResult withGone = snapshot(repo, source);
+    SnapshotResult withGone = TestRepositories.snapshot(repo, source);
     Files.delete(source.resolve("gone"));
-    snapshot(repo, source);
+    TestRepositories.snapshot(repo, source);
     repo.removeSnapshot(withGone.id()); // its 3 MiB are now garbage for a prune
     long before = size(tmp.resolve("repo/data"));
 
@@ -119,13 +114,13 @@ class PrunerTest {
     new Random(6).nextBytes(data);
     Files.write(source.resolve("b/c.bin"), data);
     Repository repo = TestRepositories.create(tmp.resolve("repo"));
-    SnapshotResult first = snapshot(repo, source);
+    SnapshotResult first = TestRepositories.snapshot(repo, source);
     BlobStore store = new BlobStore(repo, repo.loadIndex());
     BlobId treeOfB = store.readTree(first.record().tree()).nodes().stream()
         .filter(n -> n.name().equals("b")).findFirst().orElseThrow().subtree();
     // a file with the tree's exact bytes has the tree's id; it sorts before "b", so the walk meets it first
     Files.write(source.resolve("a.json"), store.read(treeOfB));
-    SnapshotResult second = snapshot(repo, source);
+    SnapshotResult second = TestRepositories.snapshot(repo, source);
     repo.removeSnapshot(first.id());
 
     new Pruner(repo).run();

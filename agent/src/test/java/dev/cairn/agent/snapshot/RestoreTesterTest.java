@@ -20,8 +20,7 @@ class RestoreTesterTest {
   void run_goodSnapshot_passesAndCountsWhatItChecked() throws Exception {
     Path source = new RandomTree(41, tmp.resolve("src")).build(10, 2);
     Repository repo = TestRepositories.create(tmp.resolve("repo"));
-    SnapshotResult snapshot = new SnapshotPipeline(repo, SnapshotOptions.of("v", List.of(), "h"), SnapshotProgress.NONE)
-        .run(source);
+    SnapshotResult snapshot = TestRepositories.snapshot(repo, source);
 
     RestoreTestReport report = new RestoreTester(repo, tmp.resolve("scratch")).run(snapshot.record());
 
@@ -39,8 +38,7 @@ class RestoreTesterTest {
     Files.createLink(source.resolve("c"), source.resolve("b"));
     Files.writeString(source.resolve("d"), "mode");
     Repository repo = TestRepositories.create(tmp.resolve("repo"));
-    SnapshotResult snapshot = new SnapshotPipeline(repo, SnapshotOptions.of("v", List.of(), "h"), SnapshotProgress.NONE)
-        .run(source);
+    SnapshotResult snapshot = TestRepositories.snapshot(repo, source);
     Path restored = tmp.resolve("restored");
     new RestorePipeline(repo, RestoreOptions.all(), RestoreProgress.NONE).run(snapshot.record(), restored);
     RestoreTester tester = new RestoreTester(repo, tmp.resolve("scratch"));

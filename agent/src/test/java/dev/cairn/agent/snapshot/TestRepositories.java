@@ -27,4 +27,10 @@ public final class TestRepositories {
   public static Repository open(Path dir) throws Exception {
     return KeyRing.openRepository(BackendFactory.open(dir.toString()), PASSWORD);
   }
+
+  /** A snapshot of {@code source} into {@code repo}, as volume "v" of host "h". */
+  public static SnapshotResult snapshot(Repository repo, Path source) throws Exception {
+    return new SnapshotPipeline(repo, SnapshotOptions.of("v", java.util.List.of(), "h"), SnapshotProgress.NONE)
+        .run(source);
+  }
 }
