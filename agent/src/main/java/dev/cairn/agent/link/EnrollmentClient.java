@@ -13,10 +13,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,10 +70,8 @@ public final class EnrollmentClient {
 
   private static byte[] csr(KeyPair key, String nodeName) throws IOException {
     try {
-      return new JcaPKCS10CertificationRequestBuilder(new X500Principal("CN=" + nodeName), key.getPublic())
-          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()))
-          .getEncoded();
-    } catch (OperatorCreationException e) {
+      return CertificationRequest.build(key, nodeName);
+    } catch (GeneralSecurityException e) {
       throw new IOException("cannot sign the certificate request: " + e.getMessage(), e);
     }
   }
