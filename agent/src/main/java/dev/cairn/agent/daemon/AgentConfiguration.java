@@ -2,6 +2,7 @@ package dev.cairn.agent.daemon;
 
 import dev.cairn.agent.health.HealthThresholds;
 import dev.cairn.agent.job.BackupSettings;
+import dev.cairn.agent.job.child.JobEnvironment;
 import dev.cairn.agent.image.ImageSettings;
 import dev.cairn.agent.link.CaFingerprint;
 import dev.cairn.agent.link.EnrollmentSettings;
@@ -52,6 +53,7 @@ public final class AgentConfiguration {
   private Schedules schedules = new Schedules();
   private Docker docker = new Docker();
   private Images images = new Images();
+  private Jobs jobs = new Jobs();
 
   /** {@code enrollment:} — only needed until the node has enrolled. */
   public static final class Enrollment {
@@ -110,6 +112,12 @@ public final class AgentConfiguration {
     public String alias = ImageSettings.DEFAULT_ALIAS;
   }
 
+  /** {@code jobs:} — where backup and image jobs run (docs/agent-jobs.md). */
+  public static final class Jobs {
+    /** false (default): each job in a job process of its own; true: in the agent's process. */
+    public boolean inProcess;
+  }
+
   /**
    * Reads and validates a configuration file.
    *
@@ -146,7 +154,7 @@ public final class AgentConfiguration {
     List<String> problems = new ArrayList<>();
     YamlSection root = YamlSection.root(document, problems);
     root.allow("controller", "nodeName", "stateDir", "baseDir", "enrollment", "health", "outbox", "link", "backup",
-        "schedules", "docker", "images");
+        "schedules", "docker", "images", "jobs");
     configuration.controller = root.string("controller", null);
     configuration.nodeName = root.string("nodeName", null);
     configuration.stateDir = Path.of(root.string("stateDir", configuration.stateDir.toString()));
@@ -178,6 +186,9 @@ public final class AgentConfiguration {
     YamlSection images = root.section("images");
     images.allow("alias");
     configuration.images.alias = images.string("alias", configuration.images.alias);
+    YamlSection jobs = root.section("jobs");
+    jobs.allow("inProcess");
+    configuration.jobs.inProcess = jobs.bool("inProcess", configuration.jobs.inProcess);
     if (!problems.isEmpty()) {
       throw AgentConfigurationException.of(source, problems);
     }
@@ -393,6 +404,16 @@ public final class AgentConfiguration {
     return new ImageSettings(images.alias);
   }
 
+  /** Whether backup and image jobs run in the agent's process ({@code jobs.inProcess}) instead of job processes. */
+  public boolean jobsInProcess() {
+    return jobs.inProcess;
+  }
+
+  /** What a job process needs of this configuration. */
+  public JobEnvironment jobEnvironment() {
+    return new JobEnvironment(backupSettings(), dockerHost().orElse(null), imageSettings());
+  }
+
   // Setters for configurations built in code (quickstart, tests), as Dropwizard configurations have.
 
   public AgentConfiguration setController(String controller) {
@@ -436,6 +457,11 @@ public final class AgentConfiguration {
   /** Turns the schedules on or off (tests that drive jobs by command turn them off). */
   public AgentConfiguration setSchedulesEnabled(boolean enabled) {
     this.schedules.enabled = enabled;
+    return this;
+  }
+
+  public AgentConfiguration setJobsInProcess(boolean inProcess) {
+    this.jobs.inProcess = inProcess;
     return this;
   }
 

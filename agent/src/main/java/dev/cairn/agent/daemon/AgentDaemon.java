@@ -17,6 +17,7 @@ import dev.cairn.agent.hook.DockerContainerRuntime;
 import dev.cairn.agent.hook.VolumeHooks;
 import dev.cairn.agent.layout.LayoutApplier;
 import dev.cairn.agent.layout.LayoutService;
+import dev.cairn.agent.job.BackupJobs;
 import dev.cairn.agent.job.ForgetHandler;
 import dev.cairn.agent.job.PruneHandler;
 import dev.cairn.agent.job.RepositoryJobs;
@@ -24,6 +25,9 @@ import dev.cairn.agent.job.RestoreHandler;
 import dev.cairn.agent.job.RestoreTestHandler;
 import dev.cairn.agent.job.SnapshotHandler;
 import dev.cairn.agent.job.VerifyHandler;
+import dev.cairn.agent.job.child.ChildJobs;
+import dev.cairn.agent.job.child.JobLauncher;
+import dev.cairn.agent.image.command.ImageJobs;
 import dev.cairn.agent.image.command.LoadImagesHandler;
 import dev.cairn.agent.image.command.NodeImages;
 import dev.cairn.agent.image.command.OutboxImageEvents;
@@ -52,6 +56,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +81,11 @@ public final class AgentDaemon implements Closeable {
   private AlertService alerts;
   private LayoutApplier layout;
   private HealthReporter health;
-  private RepositoryJobs jobs;
+  private BackupJobs jobs;
+  private ImageJobs imageJobs;
+  private Supplier<List<String>> backedUpVolumes;
   private Scheduler scheduler;
   private BackupStatusView backupStatus;
-  private NodeImages images;
   private VolumeHooks hooks;
   private VolumePolicies policies;
   private AgentLink link;
@@ -131,17 +137,11 @@ public final class AgentDaemon implements Closeable {
     } catch (InvalidScheduleException e) {
       throw new AgentStartException("schedules: " + e.getMessage(), e);
     }
-    images = new NodeImages(configuration.baseDir(), configuration.imageSettings(),
-        configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
-    parts.push(images);
-    hooks = new VolumeHooks(configuration.baseDir(),
-        volume -> layout.current().volume(volume).map(Volume::service),
-        () -> new DockerContainerRuntime(images.engine()));
-    jobs = new RepositoryJobs(configuration.backupSettings(), hooks, layout);
+    openJobs(events, clock);
     RunHistory history = RunHistory.open(state.resolve("schedules"));
     backupStatus = new BackupStatusView(schedules, history, clock);
     policies = new VolumePolicies(configuration.baseDir(), layout);
-    scheduler = new Scheduler(schedules, new ScheduleRunner(jobs, jobs::backedUpVolumes, schedules, history,
+    scheduler = new Scheduler(schedules, new ScheduleRunner(jobs, backedUpVolumes, schedules, history,
         new RunReporter(events, alerts), clock, policies::forVolume), history, clock);
 
     HealthService healthService = new HealthService(layout, configuration.thresholds(), backupStatus,
@@ -177,18 +177,47 @@ public final class AgentDaemon implements Closeable {
         configuration.nodeName(), configuration.controller(), state, configuration.baseDir());
   }
 
+  /**
+   * The backup and image jobs: in job processes of their own (docs/agent-jobs.md), or with {@code
+   * jobs.inProcess} in this one. Either way the snapshot hooks of the desired state apply.
+   */
+  private void openJobs(EventPublisher events, Clock clock) {
+    if (!configuration.jobsInProcess()) {
+      hooks = new VolumeHooks(configuration.baseDir(), volume -> layout.current().volume(volume).map(Volume::service),
+          () -> {
+            throw new IllegalStateException("snapshot hooks run in the job processes");
+          });
+      ChildJobs child = new ChildJobs(configuration.jobEnvironment(), JobLauncher.fromSystemProperties(), events,
+          layout, hooks);
+      jobs = child;
+      imageJobs = child;
+      backedUpVolumes = child::backedUpVolumes;
+      return;
+    }
+    NodeImages images = new NodeImages(configuration.baseDir(), configuration.imageSettings(),
+        configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
+    parts.push(images);
+    hooks = new VolumeHooks(configuration.baseDir(),
+        volume -> layout.current().volume(volume).map(Volume::service),
+        () -> new DockerContainerRuntime(images.engine()));
+    RepositoryJobs inProcess = new RepositoryJobs(configuration.backupSettings(), hooks, layout);
+    jobs = inProcess;
+    imageJobs = images;
+    backedUpVolumes = inProcess::backedUpVolumes;
+  }
+
   /** The command handlers of this agent: one line per command kind. */
   private void registerHandlers(CommandRegistry.Builder registry) {
     registry.register(Command.Ping.class, new PingHandler());
     registry.register(Command.ReportHealth.class, new ReportHealthHandler(health));
-    registry.register(Command.TakeSnapshot.class, new SnapshotHandler(jobs));
+    registry.register(Command.TakeSnapshot.class, new SnapshotHandler(jobs, backedUpVolumes));
     registry.register(Command.Restore.class, new RestoreHandler(jobs));
     registry.register(Command.Verify.class, new VerifyHandler(jobs));
     registry.register(Command.RestoreTest.class, new RestoreTestHandler(jobs));
     registry.register(Command.Forget.class, new ForgetHandler(jobs));
     registry.register(Command.Prune.class, new PruneHandler(jobs));
-    registry.register(Command.LoadImages.class, new LoadImagesHandler(images));
-    registry.register(Command.RollbackImage.class, new RollbackImageHandler(images));
+    registry.register(Command.LoadImages.class, new LoadImagesHandler(imageJobs));
+    registry.register(Command.RollbackImage.class, new RollbackImageHandler(imageJobs));
   }
 
   private static String hostname() {

@@ -29,6 +29,7 @@ public final class VolumeHooks implements DesiredStateApplier {
   private final Function<String, Optional<String>> serviceOfVolume;
   private final Supplier<ContainerRuntime> containers;
   private volatile List<HookPlan> plans = List.of();
+  private volatile DesiredState source;
 
   /**
    * @param serviceOfVolume the service a volume belongs to (from the volume catalogue)
@@ -39,6 +40,11 @@ public final class VolumeHooks implements DesiredStateApplier {
     this.agentBase = agentBase;
     this.serviceOfVolume = serviceOfVolume;
     this.containers = containers;
+  }
+
+  /** The desired state the current plans were read from; empty = none yet (no hooks). */
+  public Optional<DesiredState> source() {
+    return Optional.ofNullable(source);
   }
 
   /** Hooks that run nothing: the snapshot alone. */
@@ -54,7 +60,11 @@ public final class VolumeHooks implements DesiredStateApplier {
   /** Takes the hooks of a desired state applied before this agent started; invalid ones are logged and ignored. */
   public void adopt(DesiredState state) {
     try {
-      plans = read(state).orElse(plans);
+      Optional<List<HookPlan>> read = read(state);
+      if (read.isPresent()) {
+        plans = read.get();
+        source = state;
+      }
     } catch (CatalogueException | HookDeclarationException e) {
       LOG.warn("hooks: desired state version {} has hooks that cannot run: {}", state.version(), e.getMessage());
     }
@@ -69,6 +79,7 @@ public final class VolumeHooks implements DesiredStateApplier {
       }
       boolean changed = !read.get().equals(plans);
       plans = read.get();
+      source = state;
       String message = "hooks: " + plans.size() + " service(s) with snapshot hooks";
       return changed ? Completion.changed(message, java.util.Map.of()) : Completion.ok(message);
     } catch (CatalogueException e) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs {@link Command.TakeSnapshot}: one volume, or (volume empty) every volume backed up on this
@@ -18,10 +19,17 @@ import java.util.Map;
  */
 public final class SnapshotHandler implements CommandHandler<Command.TakeSnapshot> {
 
-  private final RepositoryJobs jobs;
+  private final BackupJobs jobs;
+  private final Supplier<List<String>> backedUpVolumes;
 
   public SnapshotHandler(RepositoryJobs jobs) {
+    this(jobs, jobs::backedUpVolumes);
+  }
+
+  /** @param backedUpVolumes the volumes a snapshot without a volume covers */
+  public SnapshotHandler(BackupJobs jobs, Supplier<List<String>> backedUpVolumes) {
     this.jobs = jobs;
+    this.backedUpVolumes = backedUpVolumes;
   }
 
   @Override
@@ -31,7 +39,7 @@ public final class SnapshotHandler implements CommandHandler<Command.TakeSnapsho
     if (command.volume() != null && !command.volume().isBlank()) {
       return jobs.snapshot(command.volume(), command.tags());
     }
-    List<String> volumes = jobs.backedUpVolumes();
+    List<String> volumes = backedUpVolumes.get();
     if (volumes.isEmpty()) {
       return Completion.skipped("no volume to back up: none of the catalogue's volumes exists and backup.volumes is"
           + " empty");

@@ -27,6 +27,7 @@ public final class LayoutApplier implements DesiredStateApplier, CatalogueSource
   private final LayoutService layout;
   private final Path agentBase;
   private volatile Catalogue current;
+  private volatile DesiredState source;
 
   /** @param agentBase the base directory from the agent's configuration */
   public LayoutApplier(LayoutService layout, Path agentBase) {
@@ -40,13 +41,22 @@ public final class LayoutApplier implements DesiredStateApplier, CatalogueSource
     return current;
   }
 
+  /** The desired state the current catalogue was read from; empty = none yet (the assumed default). */
+  public Optional<DesiredState> source() {
+    return Optional.ofNullable(source);
+  }
+
   /**
    * Takes the catalogue of a desired state applied before this agent started, without touching
    * the disk (the periodic drift repair converges it); an invalid one is ignored with a warning.
    */
   public void adopt(DesiredState state) {
     try {
-      CatalogueReader.fromSpec(state.spec(), agentBase).ifPresent(c -> current = c);
+      Optional<Catalogue> read = CatalogueReader.fromSpec(state.spec(), agentBase);
+      if (read.isPresent()) {
+        current = read.get();
+        source = state;
+      }
     } catch (CatalogueException e) {
       LOG.warn("layout: desired state version {} has no valid catalogue: {}", state.version(), e.getMessage());
     }
@@ -67,6 +77,7 @@ public final class LayoutApplier implements DesiredStateApplier, CatalogueSource
     }
     Catalogue catalogue = read.get();
     current = catalogue;
+    source = state;
     LayoutReport report = layout.converge(catalogue,
         catalogue.drift() == DriftPolicy.REPAIR ? RepairScope.ALL : RepairScope.NONE);
     LOG.info("layout: desired state version {}: {}", state.version(), report.summary());

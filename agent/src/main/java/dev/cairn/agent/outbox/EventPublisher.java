@@ -13,7 +13,7 @@ import java.util.UUID;
  * Writes events (alerts raised and cleared, audit of local actions, progress) to the outbox, from
  * where the link delivers them. Thread-safe.
  */
-public final class EventPublisher {
+public final class EventPublisher implements EventSink {
 
   private final Outbox outbox;
   private final Clock clock;
@@ -24,10 +24,11 @@ public final class EventPublisher {
   }
 
   /**
-   * Appends an event durably and returns its outbox seq. {@code kind} is dotted, e.g.
-   * {@code alert.raised}; attributes are free-form strings.
+   * Appends an event durably. {@code kind} is dotted, e.g. {@code alert.raised}; attributes are
+   * free-form strings.
    */
-  public long publish(String kind, Severity severity, String message, Map<String, String> attributes)
+  @Override
+  public void publish(String kind, Severity severity, String message, Map<String, String> attributes)
       throws IOException {
     long now = clock.millis();
     Event event = Event.newBuilder()
@@ -42,6 +43,6 @@ public final class EventPublisher {
         .setCreated(Timestamps.fromMillis(now))
         .setEvent(event)
         .build();
-    return outbox.append(EntryKind.EVENT, 0, envelope.toByteArray());
+    outbox.append(EntryKind.EVENT, 0, envelope.toByteArray());
   }
 }

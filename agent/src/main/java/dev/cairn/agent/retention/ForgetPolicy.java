@@ -1,7 +1,9 @@
 package dev.cairn.agent.retention;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -123,6 +125,36 @@ public record ForgetPolicy(
       flags.add("--keep-tag " + (tags.equals(List.of("")) ? "''" : String.join(",", tags)));
     }
     return String.join(" ", flags);
+  }
+
+  /**
+   * The policy as a map {@link ForgetPolicyParser#fromMap} reads back into an equal policy, e.g.
+   * {@code {keep-daily: 7, keep-within-weekly: 84d, keep-tag: [important]}}.
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    putCount(map, "last", last);
+    for (CalendarBucket b : CalendarBucket.values()) {
+      putCount(map, b.label(), count(b));
+    }
+    if (!within.isZero()) {
+      map.put("keep-within", within.toString());
+    }
+    for (CalendarBucket b : CalendarBucket.values()) {
+      if (!within(b).isZero()) {
+        map.put("keep-within-" + b.label(), within(b).toString());
+      }
+    }
+    if (!keepTags.isEmpty()) {
+      map.put("keep-tag", keepTags.stream().map(tags -> String.join(",", tags)).toList());
+    }
+    return map;
+  }
+
+  private static void putCount(Map<String, Object> map, String name, int count) {
+    if (count != 0) {
+      map.put("keep-" + name, count == UNLIMITED ? "unlimited" : count);
+    }
   }
 
   private static void addCount(List<String> flags, String name, int count) {

@@ -210,4 +210,21 @@ class AgentConfigurationTest {
         .hasMessageContaining("docker.host: '/var/run/docker.sock' is neither unix:///path nor tcp://host:port")
         .hasMessageContaining("images.alias: 'no way'");
   }
+
+  @Test
+  void load_jobs_inJobProcessesByDefault_inProcessWhenAsked() throws Exception {
+    Path file = dir.resolve("agent.yml");
+    Files.writeString(file, "controller: a:1\nnodeName: n1\nstateDir: state\ndocker:\n  host: tcp://127.0.0.1:2375\n");
+    AgentConfiguration defaults = AgentConfiguration.load(file);
+    Files.writeString(file, "controller: a:1\njobs:\n  inProcess: true\n");
+    AgentConfiguration inProcess = AgentConfiguration.load(file);
+    Files.writeString(file, "controller: a:1\njobs:\n  inProcess: sometimes\n");
+
+    assertThat(defaults.jobsInProcess()).isFalse();
+    assertThat(defaults.jobEnvironment().backup()).isEqualTo(defaults.backupSettings());
+    assertThat(defaults.jobEnvironment().backup().passwordFile()).isEqualTo(dir.resolve("state/backup/repository.password"));
+    assertThat(defaults.jobEnvironment().dockerHost()).isEqualTo("tcp://127.0.0.1:2375");
+    assertThat(inProcess.jobsInProcess()).isTrue();
+    assertThatThrownBy(() -> AgentConfiguration.load(file)).hasMessageContaining("jobs.inProcess");
+  }
 }

@@ -18,12 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The backup jobs in this process; {@code child.ChildJobsTest} runs the same tests in job processes. */
 class RepositoryJobsTest {
 
-  @TempDir Path dir;
+  @TempDir protected Path dir;
   private BackupSettings settings;
-  private RepositoryJobs jobs;
+  private BackupJobs jobs;
   private Path volume;
+
+  /** The jobs under test. */
+  protected BackupJobs jobs(BackupSettings settings) throws Exception {
+    return new RepositoryJobs(settings);
+  }
 
   @BeforeEach
   void setUp() throws Exception {
@@ -32,7 +38,7 @@ class RepositoryJobsTest {
     settings = new BackupSettings(base, base.resolve("backups/repo").toString(), dir.resolve("state/repo.password"),
         base.resolve("archives/repo").toString(), dir.resolve("state/archive.password"), dir.resolve("scratch"),
         "node-1", List.of(), ZoneOffset.UTC);
-    jobs = new RepositoryJobs(settings);
+    jobs = jobs(settings);
   }
 
   private static String snapshotId(Completion completion) {

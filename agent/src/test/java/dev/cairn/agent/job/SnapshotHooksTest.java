@@ -46,11 +46,12 @@ class SnapshotHooksTest {
     jobs = new RepositoryJobs(settings, hooks, null);
   }
 
-  private static Hook command(String script, Hook.OnError onError) {
+  static Hook command(String script, Hook.OnError onError) {
     return new Hook(Hook.Type.COMMAND, null, List.of("sh", "-c", script), 10, onError);
   }
 
-  private static DesiredState desired(long version, ServiceHooks... services) throws Exception {
+  /** A desired state with these snapshot hooks (also for {@link ChildJobsTest}). */
+  static DesiredState desired(long version, ServiceHooks... services) throws Exception {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("schemaVersion", dev.cairn.inventory.desired.DesiredState.SCHEMA_VERSION);
     document.put("hooks", List.of(services));

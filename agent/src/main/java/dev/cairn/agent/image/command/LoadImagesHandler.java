@@ -5,8 +5,6 @@ import dev.cairn.agent.command.CommandContext;
 import dev.cairn.agent.command.CommandException;
 import dev.cairn.agent.command.CommandHandler;
 import dev.cairn.agent.command.Completion;
-import dev.cairn.agent.image.Source;
-import dev.cairn.agent.image.cache.Progress;
 import java.io.IOException;
 
 /**
@@ -15,19 +13,19 @@ import java.io.IOException;
  */
 public final class LoadImagesHandler implements CommandHandler<Command.LoadImages> {
 
-  private final NodeImages images;
+  private final ImageJobs images;
 
-  public LoadImagesHandler(NodeImages images) {
+  public LoadImagesHandler(ImageJobs images) {
     this.images = images;
   }
 
   @Override
-  public Completion handle(Command.LoadImages command, CommandContext context) throws CommandException, IOException {
+  public Completion handle(Command.LoadImages command, CommandContext context) throws CommandException, IOException,
+      InterruptedException {
     if (command.images().isEmpty()) {
       throw new CommandException("load-images names no images; pass \"images\": [\"name:tag\", ...] of images"
           + " imported on the node (cairn images list)");
     }
-    return new ImageOutcomes(images.service().load(command.images(), Source.command(command.id()), Progress.NONE))
-        .completion("loaded and made current");
+    return images.load(command.id(), command.images());
   }
 }

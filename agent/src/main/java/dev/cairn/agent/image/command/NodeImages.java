@@ -1,20 +1,25 @@
 package dev.cairn.agent.image.command;
 
+import dev.cairn.agent.command.Completion;
 import dev.cairn.agent.image.ImageEventListener;
 import dev.cairn.agent.image.ImageService;
 import dev.cairn.agent.image.ImageSettings;
+import dev.cairn.agent.image.Source;
+import dev.cairn.agent.image.cache.Progress;
 import dev.cairn.agent.image.engine.DockerEngine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The node's image service as the agent uses it: the cache under the base directory and the Docker
  * engine at the configured host, both opened on the first image command (an agent that never
  * handles images loads none of the image code). Thread-safe.
  */
-public final class NodeImages implements Closeable {
+public final class NodeImages implements ImageJobs, Closeable {
 
   private final Path base;
   private final ImageSettings settings;
@@ -47,6 +52,18 @@ public final class NodeImages implements Closeable {
       engine = DockerEngine.connect(dockerHost);
     }
     return engine;
+  }
+
+  @Override
+  public Completion load(String commandId, List<String> images) throws IOException {
+    return new ImageOutcomes(service().load(images, Source.command(commandId), Progress.NONE))
+        .completion("loaded and made current");
+  }
+
+  @Override
+  public Completion rollback(String commandId, String image, Optional<String> toTag) throws IOException {
+    return new ImageOutcomes(List.of(service().rollback(image, toTag, Source.command(commandId), Progress.NONE)))
+        .completion("rolled back");
   }
 
   @Override

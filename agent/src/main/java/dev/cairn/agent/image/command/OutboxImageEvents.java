@@ -2,7 +2,7 @@ package dev.cairn.agent.image.command;
 
 import dev.cairn.agent.image.ImageEvent;
 import dev.cairn.agent.image.ImageEventListener;
-import dev.cairn.agent.outbox.EventPublisher;
+import dev.cairn.agent.outbox.EventSink;
 import dev.cairn.proto.v1.Severity;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class OutboxImageEvents implements ImageEventListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxImageEvents.class);
-  private final EventPublisher events;
+  private final EventSink events;
 
-  public OutboxImageEvents(EventPublisher events) {
+  public OutboxImageEvents(EventSink events) {
     this.events = events;
   }
 

@@ -5,10 +5,7 @@ import dev.cairn.agent.command.CommandContext;
 import dev.cairn.agent.command.CommandException;
 import dev.cairn.agent.command.CommandHandler;
 import dev.cairn.agent.command.Completion;
-import dev.cairn.agent.image.Source;
-import dev.cairn.agent.image.cache.Progress;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,20 +15,20 @@ import java.util.Optional;
  */
 public final class RollbackImageHandler implements CommandHandler<Command.RollbackImage> {
 
-  private final NodeImages images;
+  private final ImageJobs images;
 
-  public RollbackImageHandler(NodeImages images) {
+  public RollbackImageHandler(ImageJobs images) {
     this.images = images;
   }
 
   @Override
-  public Completion handle(Command.RollbackImage command, CommandContext context) throws CommandException, IOException {
+  public Completion handle(Command.RollbackImage command, CommandContext context) throws CommandException, IOException,
+      InterruptedException {
     if (command.image() == null || command.image().isBlank()) {
       throw new CommandException("rollback-image names no image; pass \"image\": \"name\" and optionally"
           + " \"toTag\": \"TAG\"");
     }
     Optional<String> toTag = Optional.ofNullable(command.toTag()).filter(t -> !t.isBlank());
-    return new ImageOutcomes(List.of(images.service().rollback(command.image(), toTag, Source.command(command.id()),
-        Progress.NONE))).completion("rolled back");
+    return images.rollback(command.id(), command.image(), toTag);
   }
 }

@@ -1,0 +1,81 @@
+package dev.cairn.agent.job.child;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Struct;
+import dev.cairn.agent.desired.DesiredState;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One job for a job process: the operation, its arguments (plain JSON values, named as in
+ * docs/agent-jobs.md), the node settings, and the desired states the agent's volume catalogue and
+ * snapshot hooks currently come from (so the job sees exactly what the agent would). Travels as one
+ * line of JSON on the process's standard input. Immutable.
+ */
+public record JobRequest(JobOperation operation, Map<String, Object> arguments, JobEnvironment environment,
+    Optional<DesiredState> catalogueFrom, Optional<DesiredState> hooksFrom) {
+
+  public JobRequest {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(catalogueFrom, "catalogueFrom");
+    Objects.requireNonNull(hooksFrom, "hooksFrom");
+    arguments = new LinkedHashMap<>(arguments);
+  }
+
+  String encode() {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("operation", operation.wireName());
+    document.put("arguments", arguments);
+    document.put("environment", environment.toMap());
+    document.put("catalogueFrom", catalogueFrom.map(JobRequest::encode).orElse(null));
+    document.put("hooksFrom", hooksFrom.map(JobRequest::encode).orElse(null));
+    return JsonValues.write(document);
+  }
+
+  private static Map<String, Object> encode(DesiredState state) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("version", state.version());
+    map.put("updated", state.updated().toString());
+    map.put("spec", Base64.getEncoder().encodeToString(state.spec().toByteArray()));
+    return map;
+  }
+
+  static JobRequest decode(String text) throws JobRequestException {
+    Map<String, Object> document;
+    try {
+      document = JsonValues.readObject(text);
+    } catch (JsonParseException e) {
+      throw new JobRequestException("the job request is not JSON: " + e.getOriginalMessage());
+    }
+    JobEnvironment.Fields fields = new JobEnvironment.Fields("request", document);
+    return new JobRequest(JobOperation.ofWireName(fields.string("operation")), fields.object("arguments"),
+        JobEnvironment.fromMap(fields.object("environment")), desiredState(fields, "catalogueFrom"),
+        desiredState(fields, "hooksFrom"));
+  }
+
+  private static Optional<DesiredState> desiredState(JobEnvironment.Fields fields, String name)
+      throws JobRequestException {
+    if (fields.map().get(name) == null) {
+      return Optional.empty();
+    }
+    JobEnvironment.Fields state = new JobEnvironment.Fields(name, fields.object(name));
+    try {
+      return Optional.of(new DesiredState((long) state.number("version"), Struct.parseFrom(
+          Base64.getDecoder().decode(state.string("spec"))), Instant.parse(state.string("updated"))));
+    } catch (InvalidProtocolBufferException | IllegalArgumentException | DateTimeParseException e) {
+      throw new JobRequestException(name + " is not a desired state: " + e.getMessage());
+    }
+  }
+
+  /** The arguments with typed access. */
+  JobEnvironment.Fields fields() {
+    return new JobEnvironment.Fields("arguments", arguments);
+  }
+}
