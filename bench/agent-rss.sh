@@ -7,14 +7,31 @@
 #   bench/agent-rss.sh [IDLE_SECONDS]     default 60; RSS_HOOK=CMD runs 'CMD PID' after each run
 #                                         (e.g. a script calling jcmd PID VM.native_memory summary)
 #
-# Measured here (26 Nov 2026, JDK 17, 2 shared cores, bin/cairn's options, 60 s idle): first start
-# (enrolls; records the class list) 78.3 MiB, restart (builds and maps the agent's class-data
-# archive) 70.5 and 71.5 MiB in two runs — goal NOT met. Before the OkHttp transport: 83.8-84.5 / 79.0-79.2 MiB;
+# Measured here (27 Nov 2026, JDK 17, 2 shared cores, bin/cairn's options, 30 s idle): first start
+# (enrolls; maps the archive of the kept class list, records its own) 60.7 MiB, restart (builds and maps
+# the agent's own archive) 60.9 MiB — goal met. Before this stop's changes: 79.8 / 70.4 MiB.
+# Where a restart's 60.9 goes (smaps): the agent's archive 30.1 MiB resident, anonymous 12.9 (heap ~7
+# committed, ~5 live), libjvm 12.4, libc/libstdc++/libm/ld 3.1, lib/modules 1.4; 4,177 classes.
+# What took it from 70.4 to 60.9 (27 Nov; each measured on its own, restart / first start):
+#   - backup and image jobs in job processes of their own (docs/agent-jobs.md), so the agent's class
+#     path leaves out the libraries only jobs use (AWS SDK, docker-java, zstd, JNA, commons-*,
+#     httpclient5): 10,400 jar entries instead of 28,900, whose central directories sit on the heap
+#     once the jars are opened: -1.8 MiB (68.6)
+#   - enrollment's PKCS#10 request built with the JDK, so Bouncy Castle's three jars leave the class
+#     path too (8,100 entries) and its ~160 classes stay unloaded: -3.5 MiB (65.1 / 69.7 from 77.5)
+#   - -Djavax.net.ssl.trustStore=NONE: the default TLS context gRPC's OkHttp asks for no longer parses
+#     the JDK's ~150 CA certificates: -1.3 MiB
+#   - -Xint instead of C1 at CompileThresholdScaling=4 (the jobs keep their JIT): -2 to -4 MiB (60.9 /
+#     64.9); C1 at CompileThresholdScaling=1000 measured 63.0 / 67.1, -XX:TrimNativeHeapInterval=5000
+#     on top of either within 0.4 MiB, MALLOC_ARENA_MAX=1 or 2 within noise
+#   - the first start maps an archive of the class list kept in cli/src/main/cds (bench/agent-classlist.sh):
+#     64.9 -> 60.7
+# Earlier (26 Nov): first start 78.3 MiB, restart 70.5 and 71.5 MiB in two runs. Before the OkHttp transport: 83.8-84.5 / 79.0-79.2 MiB;
 # before all of the work below: 98.9 MiB. Again on 26 Nov after the agent's lib directory was cleaned of
 # jars a dependency change had left behind (grpc 1.85.1, grpc-netty-shaded): 79.8 / 70.5 MiB.
 # 27 Nov, with the agent's heap ceiling at 512 MiB (was 160) and the compact index: 81.7 / 72.9 and
 # 79.9 / 70.6 MiB in two runs; G1 instead of the serial collector: 81.2 MiB after a restart. Again
-# later on 27 Nov: 80.0 / 70.5 MiB; where a restart's 70.5 goes (smaps): the agent's archive 31.4 MiB
+# later on 27 Nov: 80.0 / 70.5 MiB; where a restart's 70.5 went (smaps): the agent's archive 31.4 MiB
 # resident (of 36.5: nearly all of its ~4,200 classes are in use), anonymous 21.5 (heap 9.1 committed,
 # 8.7 live), libjvm 13.3, libc/libstdc++/libm/ld 3.0, lib/modules 1.4. With
 # -XX:ArchiveRelocationMode=0 the archive maps at its base address, unrelocated, and the figures stay
@@ -44,7 +61,7 @@
 #     MiB), and a trim (cli HeapTrim: one System.gc() once the heap grew > 2 MiB and settled, with
 #     -XX:-ShrinkHeapInSteps) that brings the committed heap from ~24 to ~14 MiB after the start and
 #     back down after every job (-3 MiB more).
-#   - -XX:CompileThresholdScaling=4 with C1 only: fewer start-up methods compiled (-1.3 MiB).
+#   - -XX:CompileThresholdScaling=4 with C1 only: fewer start-up methods compiled (-1.3 MiB; since replaced by -Xint).
 #   - 'agent run' without picocli (-170 classes), one transport thread: -2.9 MiB.
 #   - earlier: no Jackson data binding in the agent, unpooled Netty buffers (-9 MiB).
 # Tried, not kept: -Xshare:off (+0.7 MiB: the JDK classes then fill metaspace instead),
@@ -54,26 +71,17 @@
 #   the file mappings (no effect: libjvm and the JDK archive are shared with the controller's JVM);
 #   before: MALLOC_ARENA_MAX, TrimNativeHeapInterval.
 # What is left is the fixed cost of a JDK 17 server VM (an idle "hello world" with these options is
-#   34 MiB resident: libjvm, the class-data archive, libc) and ~4,000 classes of the agent, gRPC, JDK
-#   TLS, YAML, cron and protobuf; reaching 64 MiB would need cutting about a third of those, or a VM
-#   without that base (a native image: GraalVM is not available here).
-# Measured on 27 Nov (30 s idle, first start / restart; bin/cairn's options alone: 79.8 / 70.4 MiB):
-#   - -Xint: 75.2 / 65.9 MiB, but the agent then takes 10 s instead of 6 to connect, and its snapshots,
-#     restores and image loads (they run inside the agent) would run interpreted. Only worth it if the
-#     jobs moved to child JVMs of their own.
-#   - -XX:CompileThresholdScaling=50 instead of 4: 78.5 / 69.4 MiB (-1 MiB).
-#   - the first start with an archive built beforehand from a recorded class list: 77.4 MiB. So most of
-#     the first start's extra ~9 MiB is enrollment (heap 13 MB live after it against 8.4 MB), not the
-#     missing archive. ~2 MB of that heap is the signature data of Bouncy Castle's signed jars (7,800
-#     Hashtable entries, kept while the jar is open); with unsigned copies of the three jars the first
-#     start measured 79.0 MiB (-0.7, within noise), so they stay signed.
+#   34 MiB resident: libjvm, the class-data archive, libc) and ~4,200 classes of the agent, gRPC, JDK
+#   TLS (~850), YAML, cron and protobuf.
+# Measured on 27 Nov before the job processes (30 s idle, first start / restart; bin/cairn's options then:
+#   79.8 / 70.4 MiB):
+#   - -Xint: 75.2 / 65.9 MiB, but then the in-process snapshots, restores and image loads would have
+#     run interpreted; with the jobs in job processes it is what bin/cairn uses (above).
+#   - the first start with an archive built beforehand from a recorded class list: 77.4 MiB.
 #   - All 93 jars of the class path are open and their central directories (~3 MB) sit on the heap:
 #     slf4j's provider lookup and, with -Dslf4j.provider set, the JDK's own System.LoggerFinder lookup
 #     when java.util.logging starts (BootstrapLogger$DetectBackend) scan every jar's META-INF/services
-#     (async-profiler on ZipFile$Source.initCEN). Jars only the jobs use (AWS SDK, docker-java,
-#     httpclient5, commons-*; ~1.5 MB of the 3) would have to leave the class path to stay closed.
-#   - A restarted agent loads 4,214 classes: sun.security.* ~750, io.grpc ~380, snakeyaml-engine 127,
-#     Guava and protobuf ~200, cron-utils 59, the agent's own ~350.
+#     (async-profiler on ZipFile$Source.initCEN). Hence the slim class path above.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 IDLE=${1:-60}

@@ -50,6 +50,11 @@ public final class AgentRunCommand implements Callable<Integer> {
       System.err.println("cairn agent: " + e.getMessage());
       return 2;
     }
+    if (configuration.jobsInProcess() && System.getProperty("java.vm.info", "").contains("interpreted mode")) {
+      System.err.println("cairn agent: warning: jobs.inProcess is set and this JVM runs interpreted (-Xint, bin/cairn's"
+          + " default for the agent): snapshots, restores and image loads will be many times slower; start the agent"
+          + " with CAIRN_JAVA_OPTS='-Xmixed -XX:TieredStopAtLevel=1'");
+    }
     ShutdownSignal signal = ShutdownSignal.install();
     AgentDaemon daemon;
     try {

@@ -24,9 +24,13 @@ public final class CairnProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "cairn.jar");
   private static final Path LAUNCHER = Path.of("..", "bin", "cairn");
-  /** bin/cairn's AGENT_CLASSPATH: this module's target/agent-lib, then the agent module's target/lib. */
+  /**
+   * bin/cairn's AGENT_CLASSPATH: this module's target/agent-lib, then the agent module's
+   * target/daemon-lib; its JOBS_CLASSPATH has the agent module's target/lib instead.
+   */
   private static final Path AGENT_LIB = Path.of("target", "agent-lib");
-  private static final Path AGENT_DEPENDENCIES = Path.of("..", "agent", "target", "lib");
+  private static final Path AGENT_DEPENDENCIES = Path.of("..", "agent", "target", "daemon-lib");
+  private static final Path JOB_DEPENDENCIES = Path.of("..", "agent", "target", "lib");
 
   private final Process process;
   private final Path log;
@@ -67,10 +71,15 @@ public final class CairnProcess implements AutoCloseable {
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(option -> option.startsWith("-XX:")).forEach(command::add);
     if (args[0].equals("agent")) {
-      if (!Files.isDirectory(AGENT_LIB) || !Files.isDirectory(AGENT_DEPENDENCIES)) {
-        fail("no " + AGENT_LIB.toAbsolutePath() + " or " + AGENT_DEPENDENCIES.toAbsolutePath()
+      if (!Files.isDirectory(AGENT_LIB) || !Files.isDirectory(AGENT_DEPENDENCIES)
+          || !Files.isDirectory(JOB_DEPENDENCIES)) {
+        fail("no " + AGENT_LIB.toAbsolutePath() + ", " + AGENT_DEPENDENCIES.toAbsolutePath() + " or "
+            + JOB_DEPENDENCIES.toAbsolutePath()
             + ": 'mvn package' builds them (mvn -B -ntp verify -pl cli -am)");
       }
+      command.add("-Dcairn.jobs.classpath=" + AGENT_LIB.toAbsolutePath().resolve("*") + java.io.File.pathSeparator
+          + JOB_DEPENDENCIES.toAbsolutePath().normalize().resolve("*"));
+      command.add("-Dcairn.jobs.mainClass=dev.cairn.cli.agent.JobProcessMain");
       command.add("-cp");
       command.add(AGENT_LIB.resolve("*") + java.io.File.pathSeparator + AGENT_DEPENDENCIES.resolve("*"));
       command.add("dev.cairn.cli.agent.AgentMain");
