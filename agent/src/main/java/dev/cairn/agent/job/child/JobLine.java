@@ -76,10 +76,10 @@ sealed interface JobLine {
     } catch (JsonParseException e) {
       throw new JobRequestException("not a line of the job protocol: " + JsonValues.abbreviate(line));
     }
-    JobEnvironment.Fields fields = new JobEnvironment.Fields("line", document);
+    JsonFields fields = new JsonFields("line", document);
     try {
       if (document.containsKey("event")) {
-        JobEnvironment.Fields event = new JobEnvironment.Fields("event", fields.object("event"));
+        JsonFields event = new JsonFields("event", fields.object("event"));
         Map<String, String> attributes = new LinkedHashMap<>();
         for (Map.Entry<String, Object> attribute : event.object("attributes").entrySet()) {
           attributes.put(attribute.getKey(), String.valueOf(attribute.getValue()));
@@ -88,12 +88,12 @@ sealed interface JobLine {
             attributes);
       }
       if (document.containsKey("done")) {
-        JobEnvironment.Fields done = new JobEnvironment.Fields("done", fields.object("done"));
+        JsonFields done = new JsonFields("done", fields.object("done"));
         return new Done(new Completion(Outcome.valueOf(done.string("outcome")), done.string("message"),
             done.object("details")));
       }
       if (document.containsKey("failed")) {
-        JobEnvironment.Fields failed = new JobEnvironment.Fields("failed", fields.object("failed"));
+        JsonFields failed = new JsonFields("failed", fields.object("failed"));
         return new Failed(FailureKind.valueOf(failed.string("kind")), failed.string("message"));
       }
     } catch (IllegalArgumentException e) {

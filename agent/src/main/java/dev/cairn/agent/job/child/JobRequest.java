@@ -54,18 +54,18 @@ public record JobRequest(JobOperation operation, Map<String, Object> arguments, 
     } catch (JsonParseException e) {
       throw new JobRequestException("the job request is not JSON: " + e.getOriginalMessage());
     }
-    JobEnvironment.Fields fields = new JobEnvironment.Fields("request", document);
+    JsonFields fields = new JsonFields("request", document);
     return new JobRequest(JobOperation.ofWireName(fields.string("operation")), fields.object("arguments"),
         JobEnvironment.fromMap(fields.object("environment")), desiredState(fields, "catalogueFrom"),
         desiredState(fields, "hooksFrom"));
   }
 
-  private static Optional<DesiredState> desiredState(JobEnvironment.Fields fields, String name)
+  private static Optional<DesiredState> desiredState(JsonFields fields, String name)
       throws JobRequestException {
     if (fields.map().get(name) == null) {
       return Optional.empty();
     }
-    JobEnvironment.Fields state = new JobEnvironment.Fields(name, fields.object(name));
+    JsonFields state = new JsonFields(name, fields.object(name));
     try {
       return Optional.of(new DesiredState((long) state.number("version"), Struct.parseFrom(
           Base64.getDecoder().decode(state.string("spec"))), Instant.parse(state.string("updated"))));
@@ -75,7 +75,7 @@ public record JobRequest(JobOperation operation, Map<String, Object> arguments, 
   }
 
   /** The arguments with typed access. */
-  JobEnvironment.Fields fields() {
-    return new JobEnvironment.Fields("arguments", arguments);
+  JsonFields fields() {
+    return new JsonFields("arguments", arguments);
   }
 }

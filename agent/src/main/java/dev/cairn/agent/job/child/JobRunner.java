@@ -51,7 +51,7 @@ final class JobRunner implements Closeable {
   }
 
   Completion run(JobRequest request) throws JobRequestException, CommandException, IOException, InterruptedException {
-    JobEnvironment.Fields a = request.fields();
+    JsonFields a = request.fields();
     return switch (request.operation()) {
       case SNAPSHOT -> backups.snapshot(a.string("volume"), a.strings("tags"));
       case RESTORE -> backups.restore(a.optionalString("volume"), a.optionalString("snapshot"),
