@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a {@link Catalogue} from a desired-state document (the inventory's JSON contract, read
- * with {@link DesiredStateCodec}: unknown fields and other schema versions are refused), checks it
+ * by the rules of {@link DesiredStateCodec} with {@link DesiredStateMaps}: unknown fields and other
+ * schema versions are refused), checks it
  * ({@link CatalogueValidator}) and fills top-level fields the document leaves out from the seed's
  * defaults — in particular the default catalogue of seven services when it has no {@code volumes}.
  * Everything is checked before anything is returned. Stateless.
@@ -90,11 +91,11 @@ public final class CatalogueReader {
       throw new CatalogueException(what, List.of("baseDir: '" + baseDir + "' differs from this node's base directory "
           + base + "; Cairn lays volumes out only where the node is configured to keep them: make the two the same"));
     }
-    Map<String, Object> merged = new LinkedHashMap<>(DesiredStateCodec.toMap(LocalDesiredState.defaults(base)));
+    Map<String, Object> merged = new LinkedHashMap<>(DesiredStateMaps.toMap(LocalDesiredState.defaults(base)));
     merged.putAll(document);
     DesiredState state;
     try {
-      state = DesiredStateCodec.fromMap(merged);
+      state = DesiredStateMaps.fromMap(merged);
     } catch (DesiredStateException e) {
       throw new CatalogueException(what, e.problems());
     }
