@@ -109,18 +109,11 @@ public record ForgetPolicy(
   /** The policy as {@code forget} flags, e.g. {@code --keep-daily 7 --keep-within-weekly 84d}. */
   public String toFlags() {
     List<String> flags = new ArrayList<>();
-    addCount(flags, "last", last);
-    for (CalendarBucket b : CalendarBucket.values()) {
-      addCount(flags, b.label(), count(b));
-    }
-    if (!within.isZero()) {
-      flags.add("--keep-within " + within);
-    }
-    for (CalendarBucket b : CalendarBucket.values()) {
-      if (!within(b).isZero()) {
-        flags.add("--keep-within-" + b.label() + " " + within(b));
+    toMap().forEach((name, value) -> {
+      if (!name.equals("keep-tag")) { // last in the map; written from the lists, which keep [''] apart from []
+        flags.add("--" + name + " " + value);
       }
-    }
+    });
     for (List<String> tags : keepTags) {
       flags.add("--keep-tag " + (tags.equals(List.of("")) ? "''" : String.join(",", tags)));
     }
@@ -154,12 +147,6 @@ public record ForgetPolicy(
   private static void putCount(Map<String, Object> map, String name, int count) {
     if (count != 0) {
       map.put("keep-" + name, count == UNLIMITED ? "unlimited" : count);
-    }
-  }
-
-  private static void addCount(List<String> flags, String name, int count) {
-    if (count != 0) {
-      flags.add("--keep-" + name + " " + (count == UNLIMITED ? "unlimited" : count));
     }
   }
 
