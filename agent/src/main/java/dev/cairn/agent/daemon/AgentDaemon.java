@@ -37,7 +37,6 @@ import dev.cairn.agent.link.IdentityStore;
 import dev.cairn.agent.link.TlsChannelFactory;
 import dev.cairn.agent.outbox.EventPublisher;
 import dev.cairn.agent.outbox.Outbox;
-import dev.cairn.inventory.desired.Volume;
 import dev.cairn.agent.schedule.BackupStatusView;
 import dev.cairn.agent.schedule.InvalidScheduleException;
 import dev.cairn.agent.schedule.RunHistory;
@@ -183,10 +182,9 @@ public final class AgentDaemon implements Closeable {
    */
   private void openJobs(EventPublisher events, Clock clock) {
     if (!configuration.jobsInProcess()) {
-      hooks = new VolumeHooks(configuration.baseDir(), volume -> layout.current().volume(volume).map(Volume::service),
-          () -> {
-            throw new IllegalStateException("snapshot hooks run in the job processes");
-          });
+      hooks = new VolumeHooks(configuration.baseDir(), layout::serviceOf, () -> {
+        throw new IllegalStateException("snapshot hooks run in the job processes");
+      });
       ChildJobs child = new ChildJobs(configuration.jobEnvironment(), JobLauncher.fromSystemProperties(), events,
           layout, hooks);
       jobs = child;
@@ -197,8 +195,7 @@ public final class AgentDaemon implements Closeable {
     NodeImages images = new NodeImages(configuration.baseDir(), configuration.imageSettings(),
         configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
     parts.push(images);
-    hooks = new VolumeHooks(configuration.baseDir(),
-        volume -> layout.current().volume(volume).map(Volume::service),
+    hooks = new VolumeHooks(configuration.baseDir(), layout::serviceOf,
         () -> new DockerContainerRuntime(images.engine()));
     RepositoryJobs inProcess = new RepositoryJobs(configuration.backupSettings(), hooks, layout);
     jobs = inProcess;

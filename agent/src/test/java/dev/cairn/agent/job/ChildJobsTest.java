@@ -17,7 +17,6 @@ import dev.cairn.agent.layout.LayoutService;
 import dev.cairn.agent.snapshot.RandomTree;
 import dev.cairn.inventory.desired.Hook;
 import dev.cairn.inventory.desired.ServiceHooks;
-import dev.cairn.inventory.desired.Volume;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +54,7 @@ class ChildJobsTest extends RepositoryJobsTest {
     Path volume = new RandomTree(7, base.resolve("data/postgresql")).build(5, 2);
     Path marker = volume.resolve("frozen.marker");
     LayoutApplier layout = new LayoutApplier(new LayoutService(), base);
-    VolumeHooks hooks = new VolumeHooks(base, v -> layout.current().volume(v).map(Volume::service), () -> null);
+    VolumeHooks hooks = new VolumeHooks(base, layout::serviceOf, () -> null);
     Completion applied = hooks.apply(desired(3, new ServiceHooks("postgresql",
         List.of(command("echo consistent > " + marker)), List.of(command("rm " + marker)))));
     assertThat(applied.outcome()).as(applied.message()).isEqualTo(Outcome.CHANGED);
@@ -81,7 +80,7 @@ class ChildJobsTest extends RepositoryJobsTest {
     Path started = dir.resolve("pre-started");
     Path postRan = dir.resolve("post-ran");
     LayoutApplier layout = new LayoutApplier(new LayoutService(), base);
-    VolumeHooks hooks = new VolumeHooks(base, v -> layout.current().volume(v).map(Volume::service), () -> null);
+    VolumeHooks hooks = new VolumeHooks(base, layout::serviceOf, () -> null);
     hooks.apply(desired(4, new ServiceHooks("postgresql", List.of(new Hook(Hook.Type.COMMAND, null,
         List.of("sh", "-c", "touch " + started + "; exec sleep 60"), 120, Hook.OnError.FAIL)),
         List.of(command("touch " + postRan)))));

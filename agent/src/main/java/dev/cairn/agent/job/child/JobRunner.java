@@ -12,7 +12,6 @@ import dev.cairn.agent.layout.LayoutService;
 import dev.cairn.agent.outbox.EventSink;
 import dev.cairn.agent.retention.ForgetPolicyParser;
 import dev.cairn.agent.retention.InvalidPolicyException;
-import dev.cairn.inventory.desired.Volume;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,8 +41,7 @@ final class JobRunner implements Closeable {
     LayoutApplier layout = new LayoutApplier(new LayoutService(), environment.backup().base());
     NodeImages images = new NodeImages(environment.backup().base(), environment.images(), environment.dockerHost(),
         new OutboxImageEvents(events), clock);
-    VolumeHooks hooks = new VolumeHooks(environment.backup().base(),
-        volume -> layout.current().volume(volume).map(Volume::service),
+    VolumeHooks hooks = new VolumeHooks(environment.backup().base(), layout::serviceOf,
         () -> new DockerContainerRuntime(images.engine()));
     request.catalogueFrom().ifPresent(layout::adopt);
     request.hooksFrom().ifPresent(hooks::adopt);
