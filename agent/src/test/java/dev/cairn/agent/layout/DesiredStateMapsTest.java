@@ -1,7 +1,6 @@
 package dev.cairn.agent.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.inventory.desired.DesiredState;
 import dev.cairn.inventory.desired.DesiredStateCodec;

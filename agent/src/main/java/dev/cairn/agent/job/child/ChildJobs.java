@@ -1,6 +1,5 @@
 package dev.cairn.agent.job.child;
 
-import dev.cairn.agent.command.CommandException;
 import dev.cairn.agent.command.Completion;
 import dev.cairn.agent.image.command.ImageJobs;
 import dev.cairn.agent.job.BackupJobs;
