@@ -2,6 +2,7 @@ package dev.cairn.agent.alert;
 
 import com.google.protobuf.util.Timestamps;
 import dev.cairn.agent.alert.Alerts.AlertLevel;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Event;
 import dev.cairn.proto.v1.Severity;
@@ -61,7 +62,7 @@ final class AlertEvents {
 
   /** The active alert a stored {@code alert.raised} event stands for. */
   static ActiveAlert active(Event raised) {
-    Map<String, String> attributes = new TreeMap<>(raised.getAttributesMap());
+    Map<String, String> attributes = new TreeMap<>(Attributes.toMap(raised.getAttributesList()));
     attributes.remove("previous");
     AlertLevel level = AlertLevel.valueOf(attributes.get("level").toUpperCase(Locale.ROOT));
     return new ActiveAlert(attributes.get("key"), level, raised.getMessage(), attributes,
@@ -80,7 +81,7 @@ final class AlertEvents {
         .setKind(kind)
         .setSeverity(severity)
         .setMessage(message)
-        .putAllAttributes(attributes)
+        .addAllAttributes(Attributes.of(attributes))
         .setAt(Timestamps.fromMillis(at.toEpochMilli()))
         .build();
   }

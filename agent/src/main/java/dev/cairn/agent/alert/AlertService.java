@@ -5,6 +5,7 @@ import dev.cairn.agent.alert.AlertStore.Pending;
 import dev.cairn.agent.outbox.EntryKind;
 import dev.cairn.agent.outbox.Outbox;
 import dev.cairn.agent.outbox.OutboxEntry;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Event;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public final class AlertService implements Alerts {
     active.clear();
     active.putAll(next);
     LOG.info("alert {}: {} ({})", event.getKind().equals(AlertEvents.CLEARED) ? "cleared" : "raised",
-        event.getAttributesOrDefault("key", ""), event.getMessage());
+        Attributes.toMap(event.getAttributesList()).getOrDefault("key", ""), event.getMessage());
     try {
       store.write(List.copyOf(next.values()), Optional.empty());
     } catch (IOException e) {

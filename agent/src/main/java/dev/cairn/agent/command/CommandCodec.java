@@ -1,14 +1,9 @@
 package dev.cairn.agent.command;
 
-import com.google.protobuf.ListValue;
-import com.google.protobuf.NullValue;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
 import com.google.protobuf.util.Timestamps;
+import dev.cairn.agent.wire.StructEncoding;
 import dev.cairn.proto.v1.AgentMessage;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -64,7 +59,7 @@ public final class CommandCodec {
         .setCommandSeq(result.commandSeq())
         .setOutcome(toWire(result.outcome()))
         .setMessage(result.message())
-        .setDetails(toStruct(result.details()))
+        .setDetails(StructEncoding.encode(result.details()))
         .setStarted(Timestamps.fromMillis(result.started().toEpochMilli()))
         .setFinished(Timestamps.fromMillis(result.finished().toEpochMilli()))
         .build();
@@ -83,33 +78,5 @@ public final class CommandCodec {
       case FAILED -> dev.cairn.proto.v1.Outcome.OUTCOME_FAILED;
       case SKIPPED -> dev.cairn.proto.v1.Outcome.OUTCOME_SKIPPED;
     };
-  }
-
-  /** A JSON-like map (strings, numbers, booleans, null, lists, maps) as a protobuf {@code Struct}. */
-  public static Struct toStruct(Map<String, ?> map) {
-    Struct.Builder struct = Struct.newBuilder();
-    map.forEach((key, value) -> struct.putFields(key, toValue(value)));
-    return struct.build();
-  }
-
-  private static Value toValue(Object value) {
-    if (value == null) {
-      return Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
-    } else if (value instanceof String s) {
-      return Value.newBuilder().setStringValue(s).build();
-    } else if (value instanceof Number n) {
-      return Value.newBuilder().setNumberValue(n.doubleValue()).build();
-    } else if (value instanceof Boolean b) {
-      return Value.newBuilder().setBoolValue(b).build();
-    } else if (value instanceof Map<?, ?> m) {
-      Struct.Builder struct = Struct.newBuilder();
-      m.forEach((k, v) -> struct.putFields(String.valueOf(k), toValue(v)));
-      return Value.newBuilder().setStructValue(struct).build();
-    } else if (value instanceof Collection<?> c) {
-      ListValue.Builder list = ListValue.newBuilder();
-      c.forEach(v -> list.addValues(toValue(v)));
-      return Value.newBuilder().setListValue(list).build();
-    }
-    return Value.newBuilder().setStringValue(value.toString()).build();
   }
 }

@@ -1,11 +1,14 @@
 package dev.cairn.agent.desired;
 
-import com.google.protobuf.Struct;
+import com.google.protobuf.ByteString;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One version of the node's desired state: the resolved document and when it changed. Immutable. */
-public record DesiredState(long version, Struct spec, Instant updated) {
+/**
+ * One version of the node's desired state: the resolved document, as it came (a {@code Struct}'s
+ * encoding; {@link dev.cairn.agent.wire.StructEncoding} reads it), and when it changed. Immutable.
+ */
+public record DesiredState(long version, ByteString spec, Instant updated) {
 
   public DesiredState {
     Objects.requireNonNull(spec, "spec");

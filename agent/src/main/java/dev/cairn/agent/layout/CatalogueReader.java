@@ -1,13 +1,13 @@
 package dev.cairn.agent.layout;
 
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.cairn.agent.wire.StructEncoding;
 import dev.cairn.inventory.desired.DesiredState;
 import dev.cairn.inventory.desired.DesiredStateCodec;
 import dev.cairn.inventory.desired.DesiredStateException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class CatalogueReader {
    *
    * @param agentBase the agent's configured base directory; the document must name the same or none
    */
-  public static Optional<Catalogue> fromSpec(Struct spec, Path agentBase) throws CatalogueException {
+  public static Optional<Catalogue> fromSpec(ByteString spec, Path agentBase) throws CatalogueException {
     return fromDocument(document(spec), agentBase, "desired state");
   }
 
@@ -55,14 +55,17 @@ public final class CatalogueReader {
    * The whole desired-state document of a spec, over the node's defaults (for the parts other
    * than the catalogue, e.g. the snapshot hooks); empty when the spec holds no such document.
    */
-  public static Optional<DesiredState> desiredState(Struct spec, Path agentBase) throws CatalogueException {
+  public static Optional<DesiredState> desiredState(ByteString spec, Path agentBase) throws CatalogueException {
     return decode(document(spec), agentBase, "desired state");
   }
 
-  private static Map<String, Object> document(Struct spec) {
-    Map<String, Object> document = new LinkedHashMap<>();
-    spec.getFieldsMap().forEach((k, v) -> document.put(k, plain(v)));
-    return document;
+  private static Map<String, Object> document(ByteString spec) throws CatalogueException {
+    try {
+      return StructEncoding.decode(spec);
+    } catch (InvalidProtocolBufferException e) {
+      throw new CatalogueException("invalid desired state; nothing was changed", List.of("the document is damaged ("
+          + e.getMessage() + "); the controller sends it again when it changes, or send a new version"));
+    }
   }
 
   /** Like {@link #fromSpec} for a document already read into maps and lists. */
@@ -114,25 +117,5 @@ public final class CatalogueReader {
   private static Catalogue fromStateUnchecked(DesiredState state, boolean declared) {
     return new Catalogue(Path.of(state.baseDir()), state.drift(), state.volumes(), state.alertThresholds(),
         declared);
-  }
-
-  /** A protobuf {@code Value} as the plain Java value JSON data binding reads. */
-  private static Object plain(Value value) {
-    return switch (value.getKindCase()) {
-      case NULL_VALUE, KIND_NOT_SET -> null;
-      case NUMBER_VALUE -> value.getNumberValue();
-      case STRING_VALUE -> value.getStringValue();
-      case BOOL_VALUE -> value.getBoolValue();
-      case STRUCT_VALUE -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        value.getStructValue().getFieldsMap().forEach((k, v) -> map.put(k, plain(v)));
-        yield map;
-      }
-      case LIST_VALUE -> {
-        List<Object> list = new ArrayList<>();
-        value.getListValue().getValuesList().forEach(v -> list.add(plain(v)));
-        yield list;
-      }
-    };
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.agent.outbox;
 
 import com.google.protobuf.util.Timestamps;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Event;
 import dev.cairn.proto.v1.Severity;
@@ -36,7 +37,7 @@ public final class EventPublisher implements EventSink {
         .setKind(kind)
         .setSeverity(severity)
         .setMessage(message)
-        .putAllAttributes(attributes)
+        .addAllAttributes(Attributes.of(attributes))
         .setAt(Timestamps.fromMillis(now))
         .build();
     AgentMessage envelope = AgentMessage.newBuilder()

@@ -11,6 +11,7 @@ import dev.cairn.agent.outbox.Outbox;
 import dev.cairn.agent.outbox.OutboxEntry;
 import dev.cairn.agent.outbox.OutboxOptions;
 import dev.cairn.agent.testing.MutableClock;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Event;
 import dev.cairn.proto.v1.Severity;
@@ -74,7 +75,7 @@ class AlertServiceTest {
     assertThat(raised.getKind()).isEqualTo("alert.raised");
     assertThat(raised.getSeverity()).isEqualTo(Severity.SEVERITY_WARNING);
     assertThat(raised.getMessage()).isEqualTo("data: 85% full");
-    assertThat(raised.getAttributesMap()).containsEntry("key", KEY).containsEntry("alert", "volume-capacity")
+    assertThat(Attributes.toMap(raised.getAttributesList())).containsEntry("key", KEY).containsEntry("alert", "volume-capacity")
         .containsEntry("level", "warning").containsEntry("previous", "ok").containsEntry("volume", "data");
     assertThat(alerts.active(KEY).orElseThrow().since()).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
   }
@@ -92,8 +93,8 @@ class AlertServiceTest {
     List<Event> events = events();
     assertThat(events).extracting(Event::getKind).containsExactly("alert.raised", "alert.raised", "alert.cleared");
     assertThat(events.get(1).getSeverity()).isEqualTo(Severity.SEVERITY_CRITICAL);
-    assertThat(events.get(1).getAttributesMap()).containsEntry("previous", "warning").containsEntry("level", "critical");
-    assertThat(events.get(2).getAttributesMap()).containsEntry("previous", "critical").containsEntry("level", "ok");
+    assertThat(Attributes.toMap(events.get(1).getAttributesList())).containsEntry("previous", "warning").containsEntry("level", "critical");
+    assertThat(Attributes.toMap(events.get(2).getAttributesList())).containsEntry("previous", "critical").containsEntry("level", "ok");
     assertThat(events.get(2).getMessage()).isEqualTo("under 80% again");
     assertThat(events).extracting(Event::getId).doesNotHaveDuplicates();
     assertThat(alerts.active()).isEmpty();

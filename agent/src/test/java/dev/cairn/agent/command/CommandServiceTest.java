@@ -11,6 +11,7 @@ import dev.cairn.agent.outbox.Outbox;
 import dev.cairn.agent.outbox.OutboxEntry;
 import dev.cairn.agent.outbox.OutboxOptions;
 import dev.cairn.agent.testing.MutableClock;
+import dev.cairn.agent.wire.StructEncoding;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Ping;
 import java.io.IOException;
@@ -156,8 +157,8 @@ class CommandServiceTest {
     awaitResults(2);
     assertThat(results().get(0).getMessage()).isEqualTo("volume 'x' does not exist; check the catalogue");
     assertThat(results().get(1).getOutcome()).isEqualTo(dev.cairn.proto.v1.Outcome.OUTCOME_CHANGED);
-    assertThat(results().get(1).getDetails().getFieldsOrThrow("count").getNumberValue()).isEqualTo(3.0);
-    assertThat(results().get(1).getDetails().getFieldsOrThrow("names").getListValue().getValuesCount()).isEqualTo(2);
+    assertThat(StructEncoding.decode(results().get(1).getDetails()))
+        .isEqualTo(java.util.Map.of("count", 3.0, "names", List.of("a", "b")));
   }
 
   @Test

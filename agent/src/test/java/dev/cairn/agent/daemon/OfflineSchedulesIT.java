@@ -10,6 +10,7 @@ import dev.cairn.agent.outbox.EntryKind;
 import dev.cairn.agent.outbox.OutboxEntry;
 import dev.cairn.agent.schedule.RunReporter;
 import dev.cairn.agent.schedule.ScheduleSettings;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Event;
 import java.net.ServerSocket;
@@ -58,9 +59,9 @@ class OfflineSchedulesIT {
       Thread.sleep(500); // a second run of anything would show up now
       List<Event> runs = runEvents(agent);
       Map<String, Long> perSchedule = runs.stream()
-          .collect(Collectors.groupingBy(e -> e.getAttributesMap().get("schedule"), Collectors.counting()));
+          .collect(Collectors.groupingBy(e -> Attributes.toMap(e.getAttributesList()).get("schedule"), Collectors.counting()));
       assertThat(perSchedule).containsOnlyKeys(expected).allSatisfy((name, count) -> assertThat(count).isOne());
-      assertThat(runs).allSatisfy(e -> assertThat(e.getAttributesMap().get("outcome")).as(e.getMessage())
+      assertThat(runs).allSatisfy(e -> assertThat(Attributes.toMap(e.getAttributesList()).get("outcome")).as(e.getMessage())
           .isIn("ok", "changed"));
       assertThat(agent.link().isConnected()).isFalse();
 

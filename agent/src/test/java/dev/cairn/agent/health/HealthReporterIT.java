@@ -14,6 +14,7 @@ import dev.cairn.agent.outbox.EventPublisher;
 import dev.cairn.agent.outbox.Outbox;
 import dev.cairn.agent.outbox.OutboxEntry;
 import dev.cairn.agent.outbox.OutboxOptions;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Event;
 import java.io.IOException;
@@ -94,10 +95,10 @@ class HealthReporterIT {
       // every volume sits on the one tmpfs: raised (warning), raised (critical), cleared — per volume
       assertThat(events).hasSize(3 * volumes);
       assertThat(events.subList(0, volumes)).allMatch(e -> e.getKind().equals("alert.raised")
-          && e.getAttributesOrThrow("level").equals("warning")
-          && e.getAttributesOrThrow("key").startsWith("volume-capacity:"));
-      assertThat(events.subList(volumes, 2 * volumes)).allMatch(e -> e.getAttributesOrThrow("level").equals("critical")
-          && e.getAttributesOrThrow("previous").equals("warning"));
+          && Attributes.toMap(e.getAttributesList()).get("level").equals("warning")
+          && Attributes.toMap(e.getAttributesList()).get("key").startsWith("volume-capacity:"));
+      assertThat(events.subList(volumes, 2 * volumes)).allMatch(e -> Attributes.toMap(e.getAttributesList()).get("level").equals("critical")
+          && Attributes.toMap(e.getAttributesList()).get("previous").equals("warning"));
       assertThat(events.subList(2 * volumes, 3 * volumes)).allMatch(e -> e.getKind().equals("alert.cleared"));
       assertThat(alerts.active()).isEmpty();
     }

@@ -57,7 +57,7 @@ class SnapshotHooksTest {
     document.put("hooks", List.of(services));
     Struct.Builder spec = Struct.newBuilder();
     JsonFormat.parser().merge(DesiredStateCodec.writeJson(document), spec);
-    return new DesiredState(version, spec.build(), Instant.now());
+    return new DesiredState(version, spec.build().toByteString(), Instant.now());
   }
 
   @Test

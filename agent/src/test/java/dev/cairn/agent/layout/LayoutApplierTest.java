@@ -26,7 +26,7 @@ class LayoutApplierTest {
   private static DesiredState state(long version, String json) throws Exception {
     Struct.Builder spec = Struct.newBuilder();
     JsonFormat.parser().merge(json, spec);
-    return new DesiredState(version, spec.build(), Instant.parse("2026-11-01T00:00:00Z"));
+    return new DesiredState(version, spec.build().toByteString(), Instant.parse("2026-11-01T00:00:00Z"));
   }
 
   private String defaultsJson() {
@@ -64,6 +64,21 @@ class LayoutApplierTest {
     Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxr-x---"));
     LayoutReport repaired = applier.repairDrift();
     assertThat(repaired.volume("postgresql-data").orElseThrow().changes()).containsExactly("mode 0750 -> 0700");
+  }
+
+  @Test
+  void apply_specThatIsNotAStructEncoding_failsAndSaysItIsDamaged() throws Exception {
+    LayoutApplier applier = new LayoutApplier(new LayoutService(), base());
+    byte[] good = state(1, defaultsJson()).spec().toByteArray();
+    DesiredState damaged = new DesiredState(1, com.google.protobuf.ByteString.copyFrom(good, 0, good.length / 2),
+        Instant.parse("2026-11-01T00:00:00Z"));
+
+    Completion completion = applier.apply(damaged);
+
+    assertThat(completion.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(completion.message()).contains("nothing was changed").contains("the document is damaged");
+    assertThat(base()).doesNotExist();
+    assertThat(applier.current().declared()).isFalse();
   }
 
   @Test

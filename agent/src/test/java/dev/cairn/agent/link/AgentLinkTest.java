@@ -15,6 +15,7 @@ import dev.cairn.agent.outbox.EntryKind;
 import dev.cairn.agent.outbox.EventPublisher;
 import dev.cairn.agent.outbox.Outbox;
 import dev.cairn.agent.outbox.OutboxOptions;
+import dev.cairn.agent.wire.StructEncoding;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.DesiredState;
 import dev.cairn.proto.v1.Event;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import javax.security.auth.x500.X500Principal;
@@ -197,7 +199,7 @@ class AgentLinkTest {
     assertThat(pings).containsExactly("hello");
     AgentMessage result = controller.stored().stream().filter(AgentMessage::hasResult).findFirst().orElseThrow();
     assertThat(result.getResult().getCommandId()).isEqualTo("p1");
-    assertThat(result.getResult().getDetails().getFieldsOrThrow("payload").getStringValue()).isEqualTo("hello");
+    assertThat(StructEncoding.decode(result.getResult().getDetails())).containsEntry("payload", "hello");
   }
 
   @Test
@@ -206,10 +208,11 @@ class AgentLinkTest {
     startLink(FAST, Optional.empty());
     await().until(link::isConnected);
     controller.setDesired(DesiredState.newBuilder().setVersion(3)
-        .setSpec(Struct.newBuilder().putFields("k", Value.newBuilder().setStringValue("v").build())).build());
+        .setSpec(Struct.newBuilder().putFields("k", Value.newBuilder().setStringValue("v").build()).build().toByteString())
+        .build());
     await().until(() -> controller.stored().stream().anyMatch(AgentMessage::hasApplied));
     assertThat(desired.appliedVersion()).isEqualTo(3);
-    assertThat(desired.received().orElseThrow().spec().getFieldsOrThrow("k").getStringValue()).isEqualTo("v");
+    assertThat(StructEncoding.decode(desired.received().orElseThrow().spec())).isEqualTo(Map.of("k", "v"));
     controller.cut();
     await().until(() -> controller.hellos().size() == 2);
     assertThat(controller.hellos().get(1).getAppliedVersion()).isEqualTo(3);

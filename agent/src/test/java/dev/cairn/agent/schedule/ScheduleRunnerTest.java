@@ -8,6 +8,7 @@ import dev.cairn.agent.job.RepositoryAccess;
 import dev.cairn.agent.job.RepositoryJobs;
 import dev.cairn.agent.repository.SnapshotRecord;
 import dev.cairn.agent.testing.MutableClock;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class ScheduleRunnerTest {
         assertThat(archive.repository().snapshots()).extracting(SnapshotRecord::id).containsExactly(run.snapshotId());
       }
       Event event = f.events(RunReporter.EVENT_KIND).get(0);
-      assertThat(event.getAttributesMap()).containsEntry("schedule", "monthly")
+      assertThat(Attributes.toMap(event.getAttributesList())).containsEntry("schedule", "monthly")
           .containsEntry("volume", "postgresql-data")
           .containsEntry("snapshot", run.snapshotId());
     }

@@ -3,6 +3,7 @@ package dev.cairn.agent.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.agent.testing.MutableClock;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.Event;
 import dev.cairn.proto.v1.Severity;
 import java.nio.file.Files;
@@ -67,9 +68,9 @@ class SchedulerTest {
       assertThat(f.scheduler.nextDue()).contains(local("2026-03-07T12:00:00"));
       List<Event> runs = f.events(RunReporter.EVENT_KIND);
       assertThat(runs).hasSize(4 * VOLUMES.size() + VOLUMES.size() + 1 + 1);
-      assertThat(runs).allSatisfy(e -> assertThat(e.getAttributesMap().get("outcome")).isIn("ok", "changed"));
-      assertThat(runs).filteredOn(e -> e.getAttributesMap().get("action").equals("snapshot"))
-          .allSatisfy(e -> assertThat(e.getAttributesMap()).containsKeys("volume", "snapshot"));
+      assertThat(runs).allSatisfy(e -> assertThat(Attributes.toMap(e.getAttributesList()).get("outcome")).isIn("ok", "changed"));
+      assertThat(runs).filteredOn(e -> Attributes.toMap(e.getAttributesList()).get("action").equals("snapshot"))
+          .allSatisfy(e -> assertThat(Attributes.toMap(e.getAttributesList())).containsKeys("volume", "snapshot"));
     }
   }
 

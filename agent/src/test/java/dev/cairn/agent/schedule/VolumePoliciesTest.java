@@ -55,7 +55,7 @@ class VolumePoliciesTest {
     document.put("backupPolicies", List.of(declared));
     Struct.Builder spec = Struct.newBuilder();
     JsonFormat.parser().merge(DesiredStateCodec.writeJson(document), spec);
-    return new DesiredState(version, spec.build(), Instant.now());
+    return new DesiredState(version, spec.build().toByteString(), Instant.now());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.cairn.controller.service;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Struct;
 import com.google.protobuf.Timestamp;
 import dev.cairn.controller.error.InvalidRequestException;
 import dev.cairn.controller.model.AgentEntry;
@@ -16,7 +18,9 @@ import dev.cairn.proto.v1.HealthReport;
 import dev.cairn.proto.v1.Outcome;
 import dev.cairn.proto.v1.VolumeHealth;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns agent outbox messages into the controller's {@link AgentEntry} values. */
 final class AgentMessages {
@@ -81,9 +85,15 @@ final class AgentMessages {
     if (result.getCommandId().isEmpty()) {
       throw new InvalidRequestException("A command result has no command_id");
     }
+    Struct details;
+    try {
+      details = Struct.parseFrom(result.getDetails());
+    } catch (InvalidProtocolBufferException e) {
+      throw new InvalidRequestException("The details of the result of command " + result.getCommandId()
+          + " are not a google.protobuf.Struct's encoding: " + e.getMessage());
+    }
     return new ResultRecord(result.getCommandId(), result.getCommandSeq(),
-        outcome(result.getOutcome()), result.getMessage(),
-        result.hasDetails() ? JsonDocuments.toJson(result.getDetails()) : null,
+        outcome(result.getOutcome()), result.getMessage(), JsonDocuments.toJson(details),
         instant(result.getStarted()), instant(result.getFinished()), received);
   }
 
@@ -99,7 +109,14 @@ final class AgentMessages {
     };
     Instant at = instant(event.getAt());
     return new EventRecord(0, node, event.getId(), event.getKind(), severity, event.getMessage(),
-        event.getAttributesMap(), at != null ? at : created, received);
+        attributes(event), at != null ? at : created, received);
+  }
+
+  /** The attributes as the map they encode: the last value of a key counts. */
+  private static Map<String, String> attributes(Event event) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    event.getAttributesList().forEach(a -> attributes.put(a.getKey(), a.getValue()));
+    return attributes;
   }
 
   private static String outcome(Outcome outcome) throws InvalidRequestException {

@@ -190,7 +190,7 @@ public final class DeviceSession {
   private void sendDesired(EffectiveDesired desired) {
     DesiredState.Builder state = DesiredState.newBuilder()
         .setVersion(desired.version())
-        .setSpec(JsonDocuments.toStruct(desired.spec()));
+        .setSpec(JsonDocuments.toStruct(desired.spec()).toByteString());
     if (desired.updated() != null) {
       state.setUpdated(AgentMessages.timestamp(desired.updated()));
     }

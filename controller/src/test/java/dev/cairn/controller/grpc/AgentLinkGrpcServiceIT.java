@@ -3,6 +3,7 @@ package dev.cairn.controller.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.Struct;
 import dev.cairn.controller.RunningController;
 import dev.cairn.controller.pki.CertificateAuthority;
 import dev.cairn.controller.testing.RestClient;
@@ -199,7 +200,7 @@ class AgentLinkGrpcServiceIT {
           .isEqualTo(200);
       admin.put("/api/v1/groups/site/desired", Map.of("volumes", Map.of("pg", Map.of("path", "/opt/ai-q/pg"))));
       ControllerMessage desired = agent.await(m -> m.hasDesiredState()
-          && m.getDesiredState().getSpec().containsFields("volumes"), WAIT);
+          && specHas(m, "volumes"), WAIT);
 
       RestClient.Reply posted = admin.post("/api/v1/nodes/node-c/commands",
           Map.of("kind", "ping", "arguments", Map.of("payload", "hi")));
@@ -224,6 +225,14 @@ class AgentLinkGrpcServiceIT {
       assertThat(node.body().get("appliedVersion").asLong())
           .isEqualTo(node.body().get("desiredVersion").asLong())
           .isEqualTo(desired.getDesiredState().getVersion());
+    }
+  }
+
+  private static boolean specHas(ControllerMessage message, String field) {
+    try {
+      return Struct.parseFrom(message.getDesiredState().getSpec()).containsFields(field);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new AssertionError("the spec is not a Struct's encoding", e);
     }
   }
 }

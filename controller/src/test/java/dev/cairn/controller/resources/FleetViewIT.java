@@ -11,6 +11,7 @@ import dev.cairn.controller.testing.RestClient;
 import dev.cairn.controller.testing.SimulatedAgent;
 import dev.cairn.controller.testing.TestControllers;
 import dev.cairn.proto.v1.AgentMessage;
+import dev.cairn.proto.v1.Attribute;
 import dev.cairn.proto.v1.BackupStatus;
 import dev.cairn.proto.v1.ControllerMessage;
 import dev.cairn.proto.v1.Event;
@@ -75,10 +76,10 @@ class FleetViewIT {
   private static AgentMessage alert(long seq, String kind, String key, Severity severity,
       String path, String message) {
     Event.Builder event = Event.newBuilder().setId("e-" + seq).setKind(kind)
-        .setSeverity(severity).setMessage(message).putAttributes("alert", key)
+        .setSeverity(severity).setMessage(message).addAttributes(Attribute.newBuilder().setKey("alert").setValue(key))
         .setAt(now());
     if (path != null) {
-      event.putAttributes("path", path);
+      event.addAttributes(Attribute.newBuilder().setKey("path").setValue(path));
     }
     return AgentMessage.newBuilder().setSeq(seq).setEvent(event).build();
   }

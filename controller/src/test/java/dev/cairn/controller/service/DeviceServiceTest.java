@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Struct;
 import dev.cairn.controller.api.CommandRequest;
 import dev.cairn.controller.error.AccessDeniedException;
 import dev.cairn.controller.error.ErrorCode;
@@ -191,7 +192,7 @@ class DeviceServiceTest {
     assertThat(channel.desired()).hasSize(2);
     ControllerMessage last = channel.desired().get(1);
     assertThat(last.getDesiredState().getVersion()).isEqualTo(2);
-    assertThat(last.getDesiredState().getSpec().getFieldsOrThrow("a").getNumberValue()).isEqualTo(2);
+    assertThat(Struct.parseFrom(last.getDesiredState().getSpec()).getFieldsOrThrow("a").getNumberValue()).isEqualTo(2);
   }
 
   @Test
@@ -214,7 +215,7 @@ class DeviceServiceTest {
     assertThat(channel.desired()).hasSize(1);
     var state = channel.desired().get(0).getDesiredState();
     assertThat(state.getVersion()).isEqualTo(3);
-    assertThat(JSON.readTree(com.google.protobuf.util.JsonFormat.printer().print(state.getSpec())))
+    assertThat(JSON.readTree(com.google.protobuf.util.JsonFormat.printer().print(Struct.parseFrom(state.getSpec()))))
         .isEqualTo(JSON.readTree("{\"a\":1.0,\"b\":{\"x\":1.0,\"y\":2.0}}")); // Struct numbers are doubles
   }
 
@@ -332,5 +333,34 @@ class DeviceServiceTest {
 
     assertThat(commands.get(id).status()).isEqualTo("ok");
     assertThat(commands.get(id).result().message()).isEqualTo("pong");
+  }
+
+  @Test
+  void receive_resultWithDetails_readsThemAsTheStructTheyEncode() throws Exception {
+    String id = queue("ping", null);
+    DeviceSession session = devices.open("n1", new RecordingChannel());
+    session.receive(hello(0, 0));
+    Struct details = Struct.newBuilder().putFields("payload", com.google.protobuf.Value.newBuilder()
+        .setStringValue("hello").build()).build();
+    session.receive(AgentMessage.newBuilder().setSeq(1).setResult(
+        dev.cairn.proto.v1.CommandResult.newBuilder().setCommandId(id).setCommandSeq(1)
+            .setOutcome(dev.cairn.proto.v1.Outcome.OUTCOME_OK).setDetails(details.toByteString())).build());
+
+    assertThat(commands.get(id).result().details()).isEqualTo(JSON.readTree("{\"payload\":\"hello\"}"));
+  }
+
+  @Test
+  void receive_resultWhoseDetailsAreNotAStruct_isRejectedAndTheCommandStaysOpen() throws Exception {
+    String id = queue("ping", null);
+    DeviceSession session = devices.open("n1", new RecordingChannel());
+    session.receive(hello(0, 0));
+    AgentMessage damaged = AgentMessage.newBuilder().setSeq(1).setResult(
+        dev.cairn.proto.v1.CommandResult.newBuilder().setCommandId(id).setCommandSeq(1)
+            .setOutcome(dev.cairn.proto.v1.Outcome.OUTCOME_OK)
+            .setDetails(com.google.protobuf.ByteString.copyFrom(new byte[] {0x0a, 0x05, 0x0a}))).build();
+
+    assertThatThrownBy(() -> session.receive(damaged)).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("not a google.protobuf.Struct's encoding");
+    assertThat(commands.get(id).status()).isNotIn("ok", "failed", "changed");
   }
 }

@@ -1,8 +1,7 @@
 package dev.cairn.agent.job.child;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Struct;
+import com.google.protobuf.ByteString;
 import dev.cairn.agent.desired.DesiredState;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -67,9 +66,9 @@ public record JobRequest(JobOperation operation, Map<String, Object> arguments, 
     }
     JsonFields state = new JsonFields(name, fields.object(name));
     try {
-      return Optional.of(new DesiredState((long) state.number("version"), Struct.parseFrom(
+      return Optional.of(new DesiredState((long) state.number("version"), ByteString.copyFrom(
           Base64.getDecoder().decode(state.string("spec"))), Instant.parse(state.string("updated"))));
-    } catch (InvalidProtocolBufferException | IllegalArgumentException | DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new JobRequestException(name + " is not a desired state: " + e.getMessage());
     }
   }

@@ -18,6 +18,7 @@ import dev.cairn.agent.outbox.EventPublisher;
 import dev.cairn.agent.outbox.Outbox;
 import dev.cairn.agent.outbox.OutboxEntry;
 import dev.cairn.agent.outbox.OutboxOptions;
+import dev.cairn.agent.wire.Attributes;
 import dev.cairn.proto.v1.AgentMessage;
 import dev.cairn.proto.v1.Event;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class ImageHandlersTest {
 
     assertThat(events).hasSize(1);
     assertThat(events.get(0).getKind()).isEqualTo("image.imported");
-    assertThat(events.get(0).getAttributesMap()).containsEntry("repository", "test/x").containsEntry("tag", "1")
+    assertThat(Attributes.toMap(events.get(0).getAttributesList())).containsEntry("repository", "test/x").containsEntry("tag", "1")
         .containsEntry("source", "cli:t").containsKey("imageId");
     assertThat(events.get(0).getMessage()).startsWith("test/x:1 imported: ");
   }

@@ -40,7 +40,7 @@ class JobProtocolTest {
     arguments.put("snapshot", null);
     arguments.put("include", List.of("a/b", "line\nbreak \"quoted\" ü"));
     DesiredState hooks = new DesiredState(12, Struct.newBuilder()
-        .putFields("hooks", Value.newBuilder().setStringValue("pg_dump").build()).build(), Instant.ofEpochSecond(1_700_000_000));
+        .putFields("hooks", Value.newBuilder().setStringValue("pg_dump").build()).build().toByteString(), Instant.ofEpochSecond(1_700_000_000));
     JobRequest request = new JobRequest(JobOperation.RESTORE, arguments, ENVIRONMENT, Optional.empty(),
         Optional.of(hooks));
 
