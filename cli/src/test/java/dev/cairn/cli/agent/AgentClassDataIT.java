@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * copied, the built jars and the kept first-start class list linked): the first run maps an archive
  * of the kept list and records the agent's class list, the second builds the class-data archive from
  * that and connects, the third maps it. Every run has {@code -Xshare:on}, under which the JVM refuses
- * to start if it cannot map its archive.
+ * to start if it cannot map its archive. The node has a desired state that raises alerts, and the
+ * first run also answers a ping: the class list it records shows that none of it built protobuf's
+ * descriptors (docs/protocol.md, "Documents as bytes").
  */
 class AgentClassDataIT {
 
@@ -66,8 +69,19 @@ class AgentClassDataIT {
         token.path("token").asText(), token.path("caFingerprint").asText()));
     Path list = install.resolve("cli/target/cairn-agent.classlist");
     Path archive = install.resolve("cli/target/cairn-agent.jsa");
+    // every volume of the seed's catalogue over its 1% capacity threshold: alert events at the first report
+    rest.put("/api/v1/nodes/cds/desired", Map.of("schemaVersion", 1, "baseDir", dir.resolve("ai-q").toString(),
+        "alertThresholds", Map.of("capacityWarningPercent", 1, "capacityCriticalPercent", 100,
+            "inodesWarningPercent", 80, "inodesCriticalPercent", 90, "daysToFullWarning", 30, "daysToFullCritical", 7,
+            "missedRunsWarning", 1, "missedRunsCritical", 3)));
 
-    String first = runUntilConnected(install, config, rest, "-Xshare:on");
+    String first = runUntilConnected(install, config, rest, "-Xshare:on", () -> {
+      await().atMost(Duration.ofSeconds(60)).until(() -> rest.node("cds").path("appliedVersion").asLong() > 0);
+      await().atMost(Duration.ofSeconds(60)).until(() -> rest.events("cds", "alert.raised").size() > 0);
+      rest.ping("cds", "cds-ping", "details");
+      await().atMost(Duration.ofSeconds(60)).until(() -> rest.command("cds-ping").path("status").asText().equals("ok"));
+      assertThat(rest.command("cds-ping").path("result").path("details").path("payload").asText()).isEqualTo("details");
+    });
     assertThat(first).contains("cairn: building the agent's first-start class-data archive");
     assertThat(archive).doesNotExist();
     assertThat(Files.readAllLines(list)).hasSizeGreaterThan(2000)
@@ -78,12 +92,18 @@ class AgentClassDataIT {
     assertThat(covered).as("the kept first-start class list (%s) names %d of the %d classes this first start"
         + " loaded; record it again: bench/agent-classlist.sh", KEPT_LIST, covered, recorded.size())
         .isGreaterThanOrEqualTo(recorded.size() * 9L / 10);
+    assertThat(recorded).as("an agent that read a desired state, raised alerts and answered a command built"
+        + " protobuf's descriptors (about 250 classes, 3 MiB resident): something on that path parsed or built a"
+        + " map or Struct field, or called toString or hashCode on a message")
+        .doesNotContain("com/google/protobuf/Descriptors$FileDescriptor", "dev/cairn/proto/v1/AgentProto",
+            "com/google/protobuf/StructProto")
+        .noneMatch(name -> name.startsWith("com/google/protobuf/DescriptorProtos"));
 
-    String second = runUntilConnected(install, config, rest, "-Xshare:on");
+    String second = runUntilConnected(install, config, rest, "-Xshare:on", () -> { });
     assertThat(second).contains("cairn: building the agent's class-data archive");
     assertThat(Files.size(archive)).isGreaterThan(1 << 20);
 
-    String third = runUntilConnected(install, config, rest, "-Xshare:on");
+    String third = runUntilConnected(install, config, rest, "-Xshare:on", () -> { });
     assertThat(third).doesNotContain("class-data archive").doesNotContain("Error");
   }
 
@@ -92,8 +112,17 @@ class AgentClassDataIT {
         .map(line -> line.split(" ")[0]).collect(Collectors.toSet());
   }
 
-  /** Starts the agent through the launcher, waits until the controller sees it, stops it with SIGTERM. */
-  private String runUntilConnected(Path install, Path config, Rest rest, String javaOptions) throws Exception {
+  /** What a run does while the agent is connected. */
+  private interface WhileConnected {
+    void run() throws Exception;
+  }
+
+  /**
+   * Starts the agent through the launcher, waits until the controller sees it, runs {@code then},
+   * stops it with SIGTERM.
+   */
+  private String runUntilConnected(Path install, Path config, Rest rest, String javaOptions, WhileConnected then)
+      throws Exception {
     Path log = Files.createTempFile(dir, "agent", ".log");
     ProcessBuilder builder = new ProcessBuilder(install.resolve("bin/cairn").toString(), "agent", "run", config.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -102,6 +131,7 @@ class AgentClassDataIT {
     await().atMost(Duration.ofSeconds(90))
         .failFast(() -> !agent.isAlive())
         .until(() -> rest.connected("cds"));
+    then.run();
     agent.destroy();
     assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
     agent = null;

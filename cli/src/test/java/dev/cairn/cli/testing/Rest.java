@@ -35,6 +35,12 @@ public final class Rest {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  public JsonNode put(String path, Object body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
   private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
