@@ -10,22 +10,25 @@
 #                                         (e.g. a script calling jcmd PID VM.native_memory summary)
 #
 # Measured here (27 Nov 2026, JDK 17, 2 shared cores, bin/cairn's options, 60 s idle), first start /
-# restart / after a snapshot: with a desired state 65.7 / 65.5 / 66.0 MiB — goal NOT met; without one
-# (DESIRED=0) 63.7 / 60.8 / 64.6 MiB. Before this stop's changes, without a desired state: 79.8 / 70.4.
-# With one, before DesiredStateMaps (data binding): 73.7 / 72.6; before everything of this stop ~82.
-# What is over the goal with a desired state: protobuf's descriptors. The full runtime builds them
-# (DescriptorProtos ~120 classes, Descriptors, JavaFeaturesProto, the descriptors of agent.proto and
-# struct.proto; ~250 classes and their objects) when a message with a map field or a Struct is parsed
-# or built: the desired state's spec (at every start: desired/received.pb), a command result's
-# details, an event's attributes. Restart with a desired state against without: +420 classes, the
-# archive +3.4 MiB resident, anonymous +1.6. Ways out, not done: agent-side "wire view" messages (maps
-# as repeated entries, Struct as bytes with a small codec; the same wire format), or a protocol change
-# that carries the spec as JSON bytes. Also measured, together -1 MiB (not adopted: each is small and
-# has a cost): MALLOC_ARENA_MAX=1, -XX:MaxHeapFreeRatio=5 -XX:MinHeapFreeRatio=1, -XX:NewSize=512k
-# -XX:MaxNewSize=1m, -XX:TrimNativeHeapInterval=10000 (65.8 -> 64.8 after a restart).
+# restart / after a snapshot: with a desired state 62.6 / 62.3 / 63.0 MiB — goal met; without one
+# (DESIRED=0) 61.4 / 60.8 / 61.5 MiB.
+# The last step (stop 18): documents as bytes in Struct's encoding and event attributes as entries
+# (docs/protocol.md, "Documents as bytes"; agent package wire), so protobuf's runtime no longer builds
+# its descriptors (DescriptorProtos ~120 classes, Descriptors, JavaFeaturesProto, the descriptors of
+# agent.proto and struct.proto) when the agent reads its desired state, answers a command or raises an
+# event; the kept class list recorded again without them. With a desired state: 65.7 / 65.5 / 66.0
+# before. Restart with a desired state against without, before: +420 classes, the archive +3.4 MiB
+# resident, anonymous +1.6.
+# Before that stop, without a desired state: 63.7 / 60.8 / 64.6; before stop 17: 79.8 / 70.4.
+# With a desired state, before DesiredStateMaps (data binding): 73.7 / 72.6; before stop 17 ~82.
+# Also measured, together -1 MiB (not adopted: each is small and has a cost): MALLOC_ARENA_MAX=1,
+# -XX:MaxHeapFreeRatio=5 -XX:MinHeapFreeRatio=1, -XX:NewSize=512k -XX:MaxNewSize=1m,
+# -XX:TrimNativeHeapInterval=10000 (65.8 -> 64.8 after a restart).
 # Archived classes cost resident memory even when the run does not load them (most likely the kernel's
 # fault-around, which maps the cached pages next to each faulting one): the first start without a desired state measured 60.7
-# MiB with a kept class list recorded without one and 63.7 with one recorded with one. An archive built
+# MiB with a kept class list recorded without one and 63.7 with one recorded with one; the first start
+# with a desired state, after the descriptors were gone, 65.1 with the old kept list (which named them)
+# and 62.6 with one recorded again. An archive built
 # from a restart's own list (4,695 classes, no enrollment) instead of the first start's (4,777): 64.9
 # against 65.3 MiB with a desired state, two starts each; not worth a third archive generation.
 # Where a restart's 60.9 goes without a desired state (smaps): the agent's archive 30.1 MiB resident,
