@@ -48,6 +48,7 @@ public final class ArchiveImporter {
    */
   public ImportReport importArchive(Path path, Optional<String> name, Progress progress, ImportListener listener)
       throws IOException, ArchiveRejectedException {
+    ImageNames.check(name);
     long total = Files.isRegularFile(path) ? Files.size(path) : -1;
     try (CacheLock lock = cache.lock()) {
       cache.removeStaleStaging();

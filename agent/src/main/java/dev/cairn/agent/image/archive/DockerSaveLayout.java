@@ -7,6 +7,7 @@ import dev.cairn.agent.image.oci.Digest;
 import dev.cairn.agent.image.oci.DockerSaveManifest;
 import dev.cairn.agent.image.oci.ImageConfig;
 import dev.cairn.agent.image.oci.ImageManifest;
+import dev.cairn.agent.image.oci.ImageRef;
 import dev.cairn.agent.image.oci.MediaTypes;
 import dev.cairn.agent.image.oci.OciJson;
 import java.io.IOException;
@@ -91,7 +92,7 @@ final class DockerSaveLayout {
     if (manifests.isEmpty()) {
       throw new ArchiveRejectedException("manifest.json of the archive lists no image: nothing to import");
     }
-    if (manifests.size() > 1 && name.filter(n -> n.contains(":")).isPresent()) {
+    if (manifests.size() > 1 && name.filter(ImageRef::isValid).isPresent()) {
       throw new ArchiveRejectedException("--name NAME:TAG names one image, but the archive holds " + manifests.size());
     }
     List<ResolvedImage> images = new ArrayList<>();

@@ -12,9 +12,25 @@ final class ImageNames {
 
   private ImageNames() {}
 
+  /**
+   * Refuses an operator's {@code --name} that is neither {@code NAME:TAG} nor {@code NAME} (a name
+   * may carry a registry port: {@code 127.0.0.1:5000/app} is a NAME), before anything is read.
+   */
+  static void check(Optional<String> override) throws ArchiveRejectedException {
+    if (override.isEmpty() || ImageRef.isValid(override.get())) {
+      return;
+    }
+    try {
+      new ImageRef(override.get(), "latest");
+    } catch (IllegalArgumentException e) {
+      throw new ArchiveRejectedException("--name '" + override.get() + "' is neither NAME nor NAME:TAG ("
+          + e.getMessage() + "); nothing was imported");
+    }
+  }
+
   static List<ImageRef> name(List<String> ownRefs, String bareTag, Optional<String> override, String what)
       throws ArchiveRejectedException {
-    if (override.isPresent() && override.get().contains(":") && ImageRef.isValid(override.get())) {
+    if (override.isPresent() && ImageRef.isValid(override.get())) {
       return List.of(ImageRef.parse(override.get()));
     }
     List<ImageRef> refs = new java.util.ArrayList<>();

@@ -5,6 +5,7 @@ import dev.cairn.agent.image.oci.Descriptor;
 import dev.cairn.agent.image.oci.ImageConfig;
 import dev.cairn.agent.image.oci.ImageIndex;
 import dev.cairn.agent.image.oci.ImageManifest;
+import dev.cairn.agent.image.oci.ImageRef;
 import dev.cairn.agent.image.oci.MediaTypes;
 import dev.cairn.agent.image.oci.OciJson;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class OciLayout {
     if (index.manifests().isEmpty()) {
       throw new ArchiveRejectedException("index.json of the layout lists no image: nothing to import");
     }
-    if (index.manifests().size() > 1 && name.filter(n -> n.contains(":")).isPresent()) {
+    if (index.manifests().size() > 1 && name.filter(ImageRef::isValid).isPresent()) {
       throw new ArchiveRejectedException("--name NAME:TAG names one image, but the layout holds " + index.manifests().size());
     }
     List<ResolvedImage> images = new ArrayList<>();

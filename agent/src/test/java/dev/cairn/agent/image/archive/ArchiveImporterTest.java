@@ -260,6 +260,24 @@ class ArchiveImporterTest {
   }
 
   @Test
+  void importArchive_invalidName_isRefusedBeforeAnythingIsRead() throws Exception {
+    Path file = v1.dockerSave().write(dir.resolve("v1.tar"));
+
+    for (String bad : List.of("Test/App:1", "test/app:bad tag", "test//app")) {
+      assertThatThrownBy(() -> importer.importArchive(file, Optional.of(bad), Progress.NONE)).as(bad)
+          .isInstanceOf(ArchiveRejectedException.class)
+          .hasMessageContaining("--name '" + bad + "' is neither NAME nor NAME:TAG").hasMessageContaining("nothing was imported");
+    }
+    assertThat(cache.refs()).isEmpty();
+
+    ImportReport renamed = importer.importArchive(file, Optional.of("127.0.0.1:5000/test/app:7"), Progress.NONE);
+    assertThat(renamed.images().get(0).refs()).containsExactly(ImageRef.parse("127.0.0.1:5000/test/app:7"));
+    ImportReport named = importer.importArchive(v1.ociLayout("1").write(dir.resolve("oci.tar")),
+        Optional.of("127.0.0.1:5000/test/oci"), Progress.NONE);
+    assertThat(named.images().get(0).refs()).containsExactly(ImageRef.parse("127.0.0.1:5000/test/oci:1"));
+  }
+
+  @Test
   void importArchive_ociBlobNotMatchingItsName_isRejected() throws Exception {
     Path file = v1.ociLayout("1")
         .file("blobs/sha256/" + Digest.of("something else").hex(), "tampered".getBytes(StandardCharsets.UTF_8))
