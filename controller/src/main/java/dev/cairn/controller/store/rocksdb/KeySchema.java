@@ -48,11 +48,13 @@ public final class KeySchema {
   public static final String INVENTORY_FILES = "inventory-files";
   public static final String ALERTS = "alerts";
   public static final String RUNS = "runs";
+  /** {@code node NUL event id} of every event an agent sent: each is stored once. */
+  public static final String EVENT_IDS = "event-ids";
 
   /** Column families besides RocksDB's {@code default}, which stays empty. */
   public static final List<String> COLUMN_FAMILIES =
       List.of(META, NODES, HEALTH, DESIRED, COMMANDS, QUEUE, RESULTS, EVENTS, AUDIT, TOKENS,
-          ENROLLMENT_TOKENS, INVENTORY_VERSIONS, INVENTORY_FILES, ALERTS, RUNS);
+          ENROLLMENT_TOKENS, INVENTORY_VERSIONS, INVENTORY_FILES, ALERTS, RUNS, EVENT_IDS);
 
   public static final byte[] DESIRED_VERSION = utf8("desired-version");
   public static final byte[] INVENTORY_APPLIED = utf8("inventory-applied");
@@ -86,6 +88,11 @@ public final class KeySchema {
   /** {@code node NUL}: the prefix of every queue entry of the node. */
   public static byte[] queuePrefix(String node) {
     return concat(utf8(node), new byte[] {NUL});
+  }
+
+  /** {@code node NUL id}: an agent's event id, which is unique per node. */
+  public static byte[] eventId(String node, String id) {
+    return concat(queuePrefix(node), utf8(id));
   }
 
   public static byte[] queue(String node, long seq) {

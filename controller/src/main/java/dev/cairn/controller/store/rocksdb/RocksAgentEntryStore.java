@@ -53,7 +53,10 @@ final class RocksAgentEntryStore implements AgentEntryStore {
     if (entry instanceof AgentEntry.Health health) {
       db.put(batch, KeySchema.HEALTH, KeySchema.node(node), db.encode(health.health()));
     } else if (entry instanceof AgentEntry.Event event) {
-      events.add(batch, event.event());
+      if (!events.addOnce(batch, event.event())) {
+        LOG.info("Node {} sent event {} ({}) again under a new seq; it is stored once", node, event.event().id(),
+            event.event().kind());
+      }
     } else if (entry instanceof AgentEntry.Result result) {
       addResult(batch, node, result.result());
     } else if (entry instanceof AgentEntry.Applied applied) {

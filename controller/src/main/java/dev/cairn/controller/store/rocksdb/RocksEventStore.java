@@ -39,6 +39,25 @@ final class RocksEventStore implements EventStore {
     return stored;
   }
 
+  /**
+   * As {@link #add}, unless the node sent an event with this id before: then nothing, and false.
+   * An agent that is killed after the controller acknowledged an event but before it noted that
+   * (its alert state) sends the event again, under the same id and a new outbox seq.
+   */
+  boolean addOnce(WriteBatch batch, EventRecord event) {
+    if (event.id() == null || event.id().isEmpty()) {
+      add(batch, event);
+      return true;
+    }
+    byte[] key = KeySchema.eventId(event.node(), event.id());
+    if (db.get(KeySchema.EVENT_IDS, key) != null) {
+      return false;
+    }
+    EventRecord stored = add(batch, event);
+    db.put(batch, KeySchema.EVENT_IDS, key, KeySchema.utf8(Long.toString(stored.position())));
+    return true;
+  }
+
   @Override
   public List<EventRecord> query(EventQuery query) {
     return log.scan(query.since(), query.limit(), query::matches);

@@ -133,6 +133,25 @@ class RocksControllerStoreTest {
   }
 
   @Test
+  void accept_sameEventIdUnderANewSeq_isStoredOnceAlsoAfterReopen() throws Exception {
+    EventRecord event = new EventRecord(0, "n", "e1", "alert.raised", "warning", "disk",
+        Map.of("alert", "volume-capacity", "path", "/opt/ai-q/data"), T0, T0);
+    EventRecord sameIdOtherNode = new EventRecord(0, "m", "e1", "alert.raised", "warning", "disk",
+        Map.of("alert", "volume-capacity", "path", "/opt/ai-q/data"), T0, T0);
+
+    assertThat(store.agentEntries().accept("n", 1, new AgentEntry.Event(event), T0).applied()).isTrue();
+    assertThat(store.agentEntries().accept("n", 2, new AgentEntry.Event(event), T0))
+        .isEqualTo(new AgentEntryStore.Accepted(true, 2));
+    reopen();
+    store.agentEntries().accept("n", 3, new AgentEntry.Event(event), T0);
+    store.agentEntries().accept("m", 1, new AgentEntry.Event(sameIdOtherNode), T0);
+
+    assertThat(store.events().query(new EventQuery("n", null, null, 100))).hasSize(1);
+    assertThat(store.events().query(new EventQuery("m", null, null, 100))).hasSize(1);
+    assertThat(store.nodes().get("n").orElseThrow().lastAgentSeq()).isEqualTo(3);
+  }
+
+  @Test
   void accept_result_settlesCommandAndSurvivesReopen() throws Exception {
     store.commands().enqueue(command("c1", "n"));
     ResultRecord result = new ResultRecord("c1", 1, "changed", "done", null, T0, T0, T0);
