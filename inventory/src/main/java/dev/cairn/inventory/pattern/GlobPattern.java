@@ -68,7 +68,9 @@ final class GlobPattern {
       }
     }
     if (items.isEmpty()) {
-      return negated && body.isEmpty() ? "." : "(?!)";
+      // as fnmatch: a set left empty (nothing, or only reversed ranges such as 3-1) matches no
+      // character, and its negation any character
+      return negated ? "." : "(?!)";
     }
     return "[" + (negated ? "^" : "") + String.join("", items) + "]";
   }

@@ -45,7 +45,8 @@ class HostPatternTest {
   @CsvSource(delimiter = '|', value = {
       "web*|web01|true", "web*|db01|false", "w?b|web|true", "w[!e]b|web|false",
       "w[a-f]b|web|true", "[z-a]x|ax|false", "x[|x[|true", "a.b|a.b|true", "a.b|axb|false",
-      "[]]|]|true", "[a-]|-|true", "*|anything|true", "node-0[1-3]|node-04|false"})
+      "[]]|]|true", "[a-]|-|true", "*|anything|true", "node-0[1-3]|node-04|false",
+      "[!3-1]|x|true", "[!3-1]|2|true", "[!z-a]x|zx|true", "[!3-1a]|a|false", "[!3-1a]|b|true"})
   void compile_glob_matchesLikeFnmatch(String glob, String name, boolean matches) {
     assertThat(GlobPattern.compile(glob).matcher(name).matches()).isEqualTo(matches);
   }
