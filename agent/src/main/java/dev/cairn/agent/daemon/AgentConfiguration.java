@@ -411,7 +411,8 @@ public final class AgentConfiguration {
 
   /** What a job process needs of this configuration. */
   public JobEnvironment jobEnvironment() {
-    return new JobEnvironment(backupSettings(), dockerHost().orElse(null), imageSettings());
+    return new JobEnvironment(backupSettings(), dockerHost().orElse(null), imageSettings(),
+        stateDir().resolve("hooks").resolve("paused"));
   }
 
   // Setters for configurations built in code (quickstart, tests), as Dropwizard configurations have.

@@ -19,6 +19,7 @@ import dev.cairn.agent.layout.LayoutApplier;
 import dev.cairn.agent.layout.LayoutService;
 import dev.cairn.agent.job.BackupJobs;
 import dev.cairn.agent.job.ForgetHandler;
+import dev.cairn.agent.job.LeftPauses;
 import dev.cairn.agent.job.PruneHandler;
 import dev.cairn.agent.job.RepositoryJobs;
 import dev.cairn.agent.job.RestoreHandler;
@@ -162,6 +163,7 @@ public final class AgentDaemon implements Closeable {
     });
     health.start();
     parts.push(health);
+    LeftPauses.recoverInBackground(configuration.jobEnvironment().journal(), jobs, events);
     scheduler.start();
     parts.push(scheduler);
 
@@ -196,7 +198,7 @@ public final class AgentDaemon implements Closeable {
         configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
     parts.push(images);
     hooks = new VolumeHooks(configuration.baseDir(), layout::serviceOf,
-        () -> new DockerContainerRuntime(images.engine()));
+        () -> new DockerContainerRuntime(images.engine()), configuration.jobEnvironment().journal());
     RepositoryJobs inProcess = new RepositoryJobs(configuration.backupSettings(), hooks, layout);
     jobs = inProcess;
     imageJobs = images;

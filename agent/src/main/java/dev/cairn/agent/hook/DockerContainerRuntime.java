@@ -122,7 +122,7 @@ public final class DockerContainerRuntime implements ContainerRuntime {
   private ContainerException failure(String what, RuntimeException e) {
     if (e instanceof NotFoundException) {
       return new ContainerException(what + ": no such container on the engine at " + engine.host()
-          + " (check the container name in cairn_hooks and that it is running)", e);
+          + " (check the container name in cairn_hooks and that it is running)", e, true);
     }
     if (e instanceof DockerException docker) {
       return new ContainerException(what + ": the engine at " + engine.host() + " answered " + docker.getHttpStatus()

@@ -1,26 +1,39 @@
 package dev.cairn.agent.hook;
 
 import dev.cairn.agent.hook.HookOutcome.Phase;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a body (a snapshot) between the hooks of some services: every plan's pre steps in order
  * (a failed {@code fail} step stops there and the body is skipped), the body, then the post
  * steps of every plan whose pre phase began — last plan first, as nested setups are undone —
  * even when a pre step or the body failed, and finally the cleanup: each container a pre step
- * paused and no post step unpaused is unpaused, last paused first. Thread-safe if the executor is.
+ * paused and no post step unpaused is unpaused, last paused first. Each paused container is
+ * written down in a {@link PauseJournal} before the pause and struck out once it runs again, so a
+ * process killed in between leaves a note for {@link PauseRecovery}. Thread-safe if the executor is.
  */
 public final class HookSequence {
 
+  private static final Logger LOG = LoggerFactory.getLogger(HookSequence.class);
+
   private final HookExecutor executor;
+  private final PauseJournal journal;
+
+  public HookSequence(HookExecutor executor, PauseJournal journal) {
+    this.executor = executor;
+    this.journal = journal;
+  }
 
   public HookSequence(HookExecutor executor) {
-    this.executor = executor;
+    this(executor, PauseJournal.none());
   }
 
   /**
@@ -51,6 +64,7 @@ public final class HookSequence {
           HookStep step = plan.pre().get(i);
           if (step instanceof HookStep.Pause pause) {
             paused.put(pause.container(), pause); // even a timed-out pause may have frozen it
+            note(pause.container(), true);
           }
           HookOutcome outcome = executor.run(plan.service(), Phase.PRE, i, step);
           outcomes.add(outcome);
@@ -84,6 +98,7 @@ public final class HookSequence {
         outcomes.add(outcome);
         if (outcome.ok() && outcome.step() instanceof HookStep.Unpause unpause) {
           paused.remove(unpause.container());
+          note(unpause.container(), false);
         }
       }
     }
@@ -102,7 +117,29 @@ public final class HookSequence {
     for (HookStep.Pause pause : left) {
       String service = serviceOf(plans, pause);
       HookStep unpause = new HookStep.Unpause(pause.container(), pause.timeout(), OnError.FAIL);
-      outcomes.add(runUninterrupted(service, Phase.CLEANUP, index++, unpause));
+      HookOutcome outcome = runUninterrupted(service, Phase.CLEANUP, index++, unpause);
+      outcomes.add(outcome);
+      if (outcome.ok()) {
+        note(pause.container(), false);
+      }
+    }
+  }
+
+  /**
+   * Writes a container down before its pause, or strikes it out once it runs again. A journal that
+   * cannot be written does not stop the hooks: the sequence still unpauses what it paused; only a
+   * process killed in between would leave the container paused without a note.
+   */
+  private void note(String container, boolean pausing) {
+    try {
+      if (pausing) {
+        journal.pausing(container);
+      } else {
+        journal.unpaused(container);
+      }
+    } catch (IOException e) {
+      LOG.warn("hooks: cannot {} container {} in the pause journal {}: {}", pausing ? "write down" : "strike out",
+          container, journal.file().map(Object::toString).orElse("-"), e.toString());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.cairn.agent.desired.DesiredState;
 import dev.cairn.agent.desired.DesiredStateApplier;
 import dev.cairn.agent.layout.CatalogueException;
 import dev.cairn.agent.layout.CatalogueReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,18 +29,37 @@ public final class VolumeHooks implements DesiredStateApplier {
   private final Path agentBase;
   private final Function<String, Optional<String>> serviceOfVolume;
   private final Supplier<ContainerRuntime> containers;
+  private final PauseJournal journal;
   private volatile List<HookPlan> plans = List.of();
   private volatile DesiredState source;
 
   /**
    * @param serviceOfVolume the service a volume belongs to (from the volume catalogue)
    * @param containers the container engine, asked for only when a plan has container steps
+   * @param journal where paused containers are written down until they run again
    */
   public VolumeHooks(Path agentBase, Function<String, Optional<String>> serviceOfVolume,
-      Supplier<ContainerRuntime> containers) {
+      Supplier<ContainerRuntime> containers, PauseJournal journal) {
     this.agentBase = agentBase;
     this.serviceOfVolume = serviceOfVolume;
     this.containers = containers;
+    this.journal = journal;
+  }
+
+  /** Hooks whose pauses are not written down (node-local commands, tests). */
+  public VolumeHooks(Path agentBase, Function<String, Optional<String>> serviceOfVolume,
+      Supplier<ContainerRuntime> containers) {
+    this(agentBase, serviceOfVolume, containers, PauseJournal.none());
+  }
+
+  /** The journal of containers paused and not yet unpaused. */
+  public PauseJournal journal() {
+    return journal;
+  }
+
+  /** Unpauses the containers earlier snapshots left paused (their process died between pause and unpause). */
+  public PauseRecovery.Report recoverPauses() throws IOException {
+    return PauseRecovery.recover(journal, containers);
   }
 
   /** The desired state the current plans were read from; empty = none yet (no hooks). */
@@ -106,11 +126,25 @@ public final class VolumeHooks implements DesiredStateApplier {
     List<HookPlan> mine = serviceOfVolume.apply(volume)
         .map(service -> HookDeclarations.forServices(plans, List.of(service)))
         .orElse(List.of());
+    recoverBefore(volume);
     boolean needsContainers = mine.stream()
         .flatMap(plan -> Stream.concat(plan.pre().stream(), plan.post().stream()))
         .anyMatch(step -> !(step instanceof HookStep.Command));
     try (HookExecutor executor = new HookExecutor(needsContainers ? containers.get() : null)) {
-      return new HookSequence(executor).around(mine, snapshot);
+      return new HookSequence(executor, journal).around(mine, snapshot);
+    }
+  }
+
+  /** Before a snapshot: a container an earlier one left paused would otherwise stay paused through this one. */
+  private void recoverBefore(String volume) {
+    try {
+      if (!journal.containers().isEmpty()) {
+        PauseRecovery.Report report = recoverPauses();
+        LOG.warn("hooks: before the snapshot of {}: {}", volume, report.describe());
+      }
+    } catch (IOException e) {
+      LOG.warn("hooks: cannot read the pause journal {}: {}", journal.file().map(Object::toString).orElse("-"),
+          e.toString());
     }
   }
 }

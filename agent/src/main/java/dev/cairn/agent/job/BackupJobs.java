@@ -39,4 +39,11 @@ public interface BackupJobs {
 
   /** Copies a snapshot of the default repository to the archive repository. */
   Completion archive(String snapshotId) throws JobException, IOException, InterruptedException;
+
+  /**
+   * Unpauses the containers that snapshots left paused because their process died between a pause
+   * hook and its unpause (docs/hooks.md): OK when there were none, CHANGED when it unpaused or struck
+   * out some, FAILED when some are left.
+   */
+  Completion recoverPauses() throws JobException, IOException, InterruptedException;
 }

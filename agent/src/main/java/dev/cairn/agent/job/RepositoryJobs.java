@@ -5,6 +5,7 @@ import dev.cairn.agent.command.Outcome;
 import dev.cairn.agent.hook.HookOutcome;
 import dev.cairn.agent.hook.HookReport;
 import dev.cairn.agent.hook.HookSequence;
+import dev.cairn.agent.hook.PauseRecovery;
 import dev.cairn.agent.hook.VolumeHooks;
 import dev.cairn.agent.layout.CatalogueSource;
 import dev.cairn.agent.repository.RepositoryException;
@@ -72,6 +73,17 @@ public final class RepositoryJobs implements BackupJobs {
   /** The volumes scheduled snapshots cover. */
   public List<String> backedUpVolumes() {
     return volumes.backedUp();
+  }
+
+  @Override
+  public synchronized Completion recoverPauses() throws IOException {
+    PauseRecovery.Report report = hooks.recoverPauses();
+    Map<String, Object> details = Map.of("unpaused", report.unpaused(), "notPaused", report.notPaused(),
+        "left", report.left());
+    if (!report.left().isEmpty()) {
+      return Completion.failed(report.describe());
+    }
+    return report.nothingToDo() ? Completion.ok(report.describe(), details) : Completion.changed(report.describe(), details);
   }
 
   private OpenedRepository open() throws IOException, JobException {

@@ -77,11 +77,16 @@ class OfflineSchedulesIT {
   }
 
   private static List<Event> runEvents(AgentDaemon agent) throws Exception {
+    return events(agent, RunReporter.EVENT_KIND);
+  }
+
+  /** The events of {@code kind} in the agent's outbox (also for other agent tests). */
+  static List<Event> events(AgentDaemon agent, String kind) throws Exception {
     List<Event> events = new ArrayList<>();
     for (OutboxEntry entry : agent.outbox().read(0, 10_000)) {
       if (entry.kind() == EntryKind.EVENT) {
         Event event = AgentMessage.parseFrom(entry.payload()).getEvent();
-        if (event.getKind().equals(RunReporter.EVENT_KIND)) {
+        if (event.getKind().equals(kind)) {
           events.add(event);
         }
       }

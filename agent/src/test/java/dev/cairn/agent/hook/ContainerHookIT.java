@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.agent.hook.HookOutcome.Phase;
 import dev.cairn.agent.hook.HookOutcome.Status;
-import dev.cairn.agent.image.testing.BusyboxImages;
 import dev.cairn.agent.image.testing.Dockerd;
 import dev.cairn.agent.image.testing.DockerdExtension;
 import dev.cairn.agent.repository.Repository;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,28 +28,20 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(DockerdExtension.class)
 class ContainerHookIT {
 
-  private static final String IMAGE = "hooktest/busybox";
-
   @TempDir static Path images;
   @TempDir Path tmp;
 
   private Dockerd dockerd;
+  private SleepingContainer app;
   private String container;
   private DockerContainerRuntime runtime;
   private HookExecutor executor;
 
-  @BeforeAll
-  static void buildImage(Dockerd dockerd) throws Exception {
-    if (dockerd.engine().inspect(IMAGE + ":1").isEmpty()) {
-      new BusyboxImages(dockerd, images).build(IMAGE, 1);
-    }
-  }
-
   @BeforeEach
   void startContainer(Dockerd dockerd) throws Exception {
     this.dockerd = dockerd;
-    container = "app-" + UUID.randomUUID().toString().substring(0, 8);
-    dockerd.docker("run", "-d", "--network", "none", "--name", container, IMAGE + ":1", "sleep", "3600");
+    app = SleepingContainer.start(dockerd, images, "app");
+    container = app.name();
     runtime = new DockerContainerRuntime(dockerd.engine());
     executor = new HookExecutor(runtime);
   }
@@ -60,7 +49,7 @@ class ContainerHookIT {
   @AfterEach
   void removeContainer() throws Exception {
     executor.close();
-    dockerd.docker("rm", "-f", container);
+    app.close();
   }
 
   private static Duration seconds(int s) {

@@ -96,6 +96,11 @@ final class SimulatedBackupJobs implements BackupJobs, SnapshotCatalog {
   }
 
   @Override
+  public Completion recoverPauses() {
+    return Completion.ok("no container left paused by a snapshot");
+  }
+
+  @Override
   public Completion prune() {
     count("prune");
     return Completion.ok("pruned");

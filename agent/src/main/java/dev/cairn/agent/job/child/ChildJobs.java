@@ -4,6 +4,7 @@ import dev.cairn.agent.command.Completion;
 import dev.cairn.agent.image.command.ImageJobs;
 import dev.cairn.agent.job.BackupJobs;
 import dev.cairn.agent.job.JobException;
+import dev.cairn.agent.job.LeftPauses;
 import dev.cairn.agent.job.VolumeDirectory;
 import dev.cairn.agent.hook.VolumeHooks;
 import dev.cairn.agent.layout.LayoutApplier;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * docs/agent-jobs.md), one at a time. The agent itself stays small and only starts them: the job
  * code, its libraries and its memory live and die with the job, and a job that crashes or runs out
  * of memory fails that job, not the agent. A job's events go to {@code events} as they come; its
- * standard error goes to the agent's. Thread-safe.
+ * standard error goes to the agent's. A job process that ends without an answer may have died
+ * between a pause hook and its unpause: then the containers the pause journal names are unpaused by
+ * a {@code recover-pauses} job ({@link LeftPauses}). Thread-safe.
  */
 public final class ChildJobs implements BackupJobs, ImageJobs {
 
@@ -105,6 +108,11 @@ public final class ChildJobs implements BackupJobs, ImageJobs {
   }
 
   @Override
+  public Completion recoverPauses() throws JobException, IOException, InterruptedException {
+    return run(JobOperation.RECOVER_PAUSES, Map.of());
+  }
+
+  @Override
   public Completion load(String commandId, List<String> images) throws JobException, IOException, InterruptedException {
     return run(JobOperation.LOAD_IMAGES, arguments("commandId", commandId, "images", images));
   }
@@ -155,6 +163,10 @@ public final class ChildJobs implements BackupJobs, ImageJobs {
     } catch (InterruptedException e) {
       stop(process, operation);
       throw e;
+    }
+    if (end.get() == null && operation != JobOperation.RECOVER_PAUSES) {
+      // it died without an answer, perhaps between a pause hook and its unpause
+      LeftPauses.recover(environment.journal(), this, events);
     }
     return ending(operation, end.get(), exit);
   }

@@ -1,5 +1,6 @@
 package dev.cairn.agent.job.child;
 
+import dev.cairn.agent.hook.PauseJournal;
 import dev.cairn.agent.image.ImageSettings;
 import dev.cairn.agent.job.BackupSettings;
 import java.nio.file.Path;
@@ -10,15 +11,27 @@ import java.util.Objects;
 
 /**
  * The node settings a job process runs with, taken from the agent's configuration: where backups
- * go, the Docker engine and the image alias. Immutable.
+ * go, the Docker engine, the image alias and the journal of paused containers. Immutable.
  *
  * @param dockerHost the engine's address; null = {@code DOCKER_HOST}, else the default socket
+ * @param pauseJournal where snapshot hooks write down the containers they pause
+ *     ({@code <stateDir>/hooks/paused}); null = not written down
  */
-public record JobEnvironment(BackupSettings backup, String dockerHost, ImageSettings images) {
+public record JobEnvironment(BackupSettings backup, String dockerHost, ImageSettings images, Path pauseJournal) {
 
   public JobEnvironment {
     Objects.requireNonNull(backup, "backup");
     Objects.requireNonNull(images, "images");
+  }
+
+  /** Without a pause journal. */
+  public JobEnvironment(BackupSettings backup, String dockerHost, ImageSettings images) {
+    this(backup, dockerHost, images, null);
+  }
+
+  /** The journal of paused containers the hooks keep. */
+  public PauseJournal journal() {
+    return pauseJournal == null ? PauseJournal.none() : PauseJournal.at(pauseJournal);
   }
 
   Map<String, Object> toMap() {
@@ -34,6 +47,7 @@ public record JobEnvironment(BackupSettings backup, String dockerHost, ImageSett
     map.put("zone", backup.zone().getId());
     map.put("dockerHost", dockerHost);
     map.put("imageAlias", images.alias());
+    map.put("pauseJournal", pauseJournal == null ? null : pauseJournal.toString());
     return map;
   }
 
@@ -42,7 +56,8 @@ public record JobEnvironment(BackupSettings backup, String dockerHost, ImageSett
     BackupSettings backup = new BackupSettings(Path.of(f.string("base")), f.string("repository"),
         Path.of(f.string("passwordFile")), f.string("archive"), Path.of(f.string("archivePasswordFile")),
         Path.of(f.string("scratch")), f.string("host"), f.strings("volumes"), ZoneId.of(f.string("zone")));
+    String journal = f.optionalString("pauseJournal");
     return new JobEnvironment(backup, f.optionalString("dockerHost"),
-        new ImageSettings(f.string("imageAlias")));
+        new ImageSettings(f.string("imageAlias")), journal == null ? null : Path.of(journal));
   }
 }

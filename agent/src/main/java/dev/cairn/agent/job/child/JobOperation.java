@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a job process runs: one operation of {@code BackupJobs} or {@code ImageJobs}. */
 public enum JobOperation {
-  SNAPSHOT, RESTORE, VERIFY, RESTORE_TEST, FORGET, PRUNE, ARCHIVE, LOAD_IMAGES, ROLLBACK_IMAGE;
+  SNAPSHOT, RESTORE, VERIFY, RESTORE_TEST, FORGET, PRUNE, ARCHIVE, LOAD_IMAGES, ROLLBACK_IMAGE, RECOVER_PAUSES;
 
   /** The name in a request, e.g. {@code restore-test}. */
   public String wireName() {

@@ -42,7 +42,7 @@ final class JobRunner implements Closeable {
     NodeImages images = new NodeImages(environment.backup().base(), environment.images(), environment.dockerHost(),
         new OutboxImageEvents(events), clock);
     VolumeHooks hooks = new VolumeHooks(environment.backup().base(), layout::serviceOf,
-        () -> new DockerContainerRuntime(images.engine()));
+        () -> new DockerContainerRuntime(images.engine()), environment.journal());
     request.catalogueFrom().ifPresent(layout::adopt);
     request.hooksFrom().ifPresent(hooks::adopt);
     return new JobRunner(new RepositoryJobs(environment.backup(), hooks, layout), images);
@@ -69,6 +69,7 @@ final class JobRunner implements Closeable {
       case LOAD_IMAGES -> images.load(a.string("commandId"), a.strings("images"));
       case ROLLBACK_IMAGE -> images.rollback(a.string("commandId"), a.string("image"),
           Optional.ofNullable(a.optionalString("toTag")));
+      case RECOVER_PAUSES -> backups.recoverPauses();
     };
   }
 
