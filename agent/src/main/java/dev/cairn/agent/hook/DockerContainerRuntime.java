@@ -55,7 +55,14 @@ public final class DockerContainerRuntime implements ContainerRuntime {
     };
     try {
       client.execStartCmd(execId).exec(callback);
-      if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      boolean completed;
+      try {
+        completed = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        killExec(execId); // the agent is stopping: the step must not run on in the container
+        throw e;
+      }
+      if (!completed) {
         killExec(execId);
         return ProcessEnd.timeout();
       }

@@ -1,6 +1,7 @@
 package dev.cairn.agent.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.cairn.agent.hook.HookOutcome.Phase;
 import dev.cairn.agent.hook.HookOutcome.Status;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,27 @@ class ContainerHookIT {
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.output()).isEqualTo("done\n");
     assertThat(dockerd.docker("exec", container, "cat", "/file")).isEqualTo("x");
+  }
+
+  @Test
+  void run_execHookInterrupted_stopsTheProcessInTheContainer() throws Exception {
+    HookStep exec = new HookStep.Exec(container, List.of("sleep", "293"), Map.of(), seconds(120), OnError.FAIL);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread agentThread = new Thread(() -> {
+      try {
+        executor.run("app", Phase.PRE, 0, exec);
+      } catch (Throwable e) {
+        thrown.set(e);
+      }
+    });
+    agentThread.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> dockerd.docker("top", container).contains("sleep 293"));
+
+    agentThread.interrupt();
+    agentThread.join(30_000);
+
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !dockerd.docker("top", container).contains("sleep 293"));
   }
 
   @Test
