@@ -1,10 +1,13 @@
 package dev.cairn.agent.crypto;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.crypto.Cipher;
@@ -62,6 +65,11 @@ public final class CryptoProvider {
   private static Provider loadNative() {
     if ("jdk".equalsIgnoreCase(System.getProperty("cairn.crypto", ""))) {
       return null;
+    }
+    List<Path> swept = NativeLibraryLeftovers.sweep(NativeLibraryLeftovers.directory(), Instant.now());
+    if (!swept.isEmpty()) {
+      LOG.log(Level.INFO, "removed {0} native-library directories that killed JVMs left behind: {1}",
+          new Object[] {swept.size(), swept});
     }
     try {
       AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
