@@ -56,8 +56,15 @@ public final class LeftPauses {
     return true;
   }
 
-  /** {@link #recover} on a thread of its own, so a start does not wait for a job process. */
+  /** {@link #recover} on a thread of its own, so a start does not wait for a job process; none if the journal is empty. */
   public static void recoverInBackground(PauseJournal journal, BackupJobs jobs, EventSink events) {
+    try {
+      if (journal.containers().isEmpty()) {
+        return;
+      }
+    } catch (IOException e) {
+      // recover reads it again and says what is wrong
+    }
     Thread thread = new Thread(() -> {
       try {
         recover(journal, jobs, events);
