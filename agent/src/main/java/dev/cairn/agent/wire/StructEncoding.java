@@ -109,8 +109,9 @@ public final class StructEncoding {
   }
 
   private static ByteString write(Writer writer) {
-    ByteString.Output bytes = ByteString.newOutput();
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    ByteString.Output bytes = ByteString.newOutput(64);
+    // one stream per nested message: a small buffer, not the default 4 KiB each
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes, 64);
     try {
       writer.write(out);
       out.flush();
