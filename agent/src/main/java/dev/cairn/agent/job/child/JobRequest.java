@@ -28,13 +28,18 @@ public record JobRequest(JobOperation operation, Map<String, Object> arguments, 
     arguments = new LinkedHashMap<>(arguments);
   }
 
+  /** {@code hooksFrom}'s value when it is the desired state {@code catalogueFrom} holds. */
+  static final String SAME_AS_CATALOGUE = "catalogueFrom";
+
   String encode() {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("operation", operation.wireName());
     document.put("arguments", arguments);
     document.put("environment", environment.toMap());
     document.put("catalogueFrom", catalogueFrom.map(JobRequest::encode).orElse(null));
-    document.put("hooksFrom", hooksFrom.map(JobRequest::encode).orElse(null));
+    // usually the same desired state: then it travels once
+    document.put("hooksFrom", hooksFrom.isPresent() && hooksFrom.equals(catalogueFrom) ? SAME_AS_CATALOGUE
+        : hooksFrom.map(JobRequest::encode).orElse(null));
     return JsonValues.write(document);
   }
 
@@ -54,9 +59,11 @@ public record JobRequest(JobOperation operation, Map<String, Object> arguments, 
       throw new JobRequestException("the job request is not JSON: " + e.getOriginalMessage());
     }
     JsonFields fields = new JsonFields("request", document);
+    Optional<DesiredState> catalogueFrom = desiredState(fields, "catalogueFrom");
+    Optional<DesiredState> hooksFrom = SAME_AS_CATALOGUE.equals(fields.map().get("hooksFrom")) ? catalogueFrom
+        : desiredState(fields, "hooksFrom");
     return new JobRequest(JobOperation.ofWireName(fields.string("operation")), fields.object("arguments"),
-        JobEnvironment.fromMap(fields.object("environment")), desiredState(fields, "catalogueFrom"),
-        desiredState(fields, "hooksFrom"));
+        JobEnvironment.fromMap(fields.object("environment")), catalogueFrom, hooksFrom);
   }
 
   private static Optional<DesiredState> desiredState(JsonFields fields, String name)

@@ -56,6 +56,25 @@ class JobProtocolTest {
   }
 
   @Test
+  void request_withTheSameDesiredStateForCatalogueAndHooks_carriesItOnce() throws Exception {
+    DesiredState state = new DesiredState(13, Struct.newBuilder()
+        .putFields("hooks", Value.newBuilder().setStringValue("pg_dump").build()).build().toByteString(),
+        Instant.ofEpochSecond(1_700_000_000));
+    DesiredState older = new DesiredState(12, state.spec(), state.updated());
+
+    String line = new JobRequest(JobOperation.SNAPSHOT, Map.of(), ENVIRONMENT, Optional.of(state),
+        Optional.of(state)).encode();
+    JobRequest read = JobRequest.decode(line);
+    JobRequest different = JobRequest.decode(new JobRequest(JobOperation.SNAPSHOT, Map.of(), ENVIRONMENT,
+        Optional.of(state), Optional.of(older)).encode());
+
+    assertThat(line.split("\"spec\"", -1)).as("one spec in the line").hasSize(2);
+    assertThat(read.catalogueFrom()).contains(state);
+    assertThat(read.hooksFrom()).contains(state);
+    assertThat(different.hooksFrom()).contains(older);
+  }
+
+  @Test
   void forgetPolicy_asMap_readsBackEqual() throws Exception {
     for (ForgetPolicy policy : List.of(ForgetPolicy.gfsDefault(),
         ForgetPolicy.builder().last(ForgetPolicy.UNLIMITED).daily(7).within(RetentionDuration.parse("1y2m3d4h"))
