@@ -27,6 +27,7 @@ import dev.cairn.agent.job.RestoreTestHandler;
 import dev.cairn.agent.job.SnapshotHandler;
 import dev.cairn.agent.job.VerifyHandler;
 import dev.cairn.agent.job.child.ChildJobs;
+import dev.cairn.agent.job.child.JobEnvironment;
 import dev.cairn.agent.job.child.JobLauncher;
 import dev.cairn.agent.image.command.ImageJobs;
 import dev.cairn.agent.image.command.LoadImagesHandler;
@@ -163,7 +164,7 @@ public final class AgentDaemon implements Closeable {
     });
     health.start();
     parts.push(health);
-    LeftPauses.recoverInBackground(configuration.jobEnvironment().journal(), jobs, events);
+    LeftPauses.recoverInBackground(hooks.journal(), jobs, events);
     scheduler.start();
     parts.push(scheduler);
 
@@ -183,12 +184,13 @@ public final class AgentDaemon implements Closeable {
    * jobs.inProcess} in this one. Either way the snapshot hooks of the desired state apply.
    */
   private void openJobs(EventPublisher events, Clock clock) {
+    JobEnvironment environment = configuration.jobEnvironment();
     if (!configuration.jobsInProcess()) {
+      // the job processes keep the pause journal; the agent reads it to recover (LeftPauses)
       hooks = new VolumeHooks(configuration.baseDir(), layout::serviceOf, () -> {
         throw new IllegalStateException("snapshot hooks run in the job processes");
-      });
-      ChildJobs child = new ChildJobs(configuration.jobEnvironment(), JobLauncher.fromSystemProperties(), events,
-          layout, hooks);
+      }, environment.journal());
+      ChildJobs child = new ChildJobs(environment, JobLauncher.fromSystemProperties(), events, layout, hooks);
       jobs = child;
       imageJobs = child;
       backedUpVolumes = child::backedUpVolumes;
@@ -198,7 +200,7 @@ public final class AgentDaemon implements Closeable {
         configuration.dockerHost().orElse(null), new OutboxImageEvents(events), clock);
     parts.push(images);
     hooks = new VolumeHooks(configuration.baseDir(), layout::serviceOf,
-        () -> new DockerContainerRuntime(images.engine()), configuration.jobEnvironment().journal());
+        () -> new DockerContainerRuntime(images.engine()), environment.journal());
     RepositoryJobs inProcess = new RepositoryJobs(configuration.backupSettings(), hooks, layout);
     jobs = inProcess;
     imageJobs = images;

@@ -138,8 +138,8 @@ public final class VolumeHooks implements DesiredStateApplier {
   /** Before a snapshot: a container an earlier one left paused would otherwise stay paused through this one. */
   private void recoverBefore(String volume) {
     try {
-      if (!journal.containers().isEmpty()) {
-        PauseRecovery.Report report = recoverPauses();
+      PauseRecovery.Report report = recoverPauses(); // reads the journal once; no engine when it is empty
+      if (!report.nothingToDo()) {
         LOG.warn("hooks: before the snapshot of {}: {}", volume, report.describe());
       }
     } catch (IOException e) {

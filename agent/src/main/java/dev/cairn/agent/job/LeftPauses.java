@@ -24,17 +24,40 @@ public final class LeftPauses {
 
   private LeftPauses() {}
 
-  /** Recovers now if {@code journal} names a container; returns whether it did. */
-  public static boolean recover(PauseJournal journal, BackupJobs jobs, EventSink events) throws InterruptedException {
-    try {
-      if (journal.containers().isEmpty()) {
-        return false;
+  /** Recovers now if {@code journal} names a container. */
+  public static void recover(PauseJournal journal, BackupJobs jobs, EventSink events) throws InterruptedException {
+    if (namesAny(journal)) {
+      unpause(journal, jobs, events);
+    }
+  }
+
+  /** {@link #recover} on a thread of its own, so a start does not wait for a job process; none if the journal is empty. */
+  public static void recoverInBackground(PauseJournal journal, BackupJobs jobs, EventSink events) {
+    if (!namesAny(journal)) {
+      return;
+    }
+    Thread thread = new Thread(() -> {
+      try {
+        unpause(journal, jobs, events);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
+    }, "cairn-pause-recovery");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static boolean namesAny(PauseJournal journal) {
+    try {
+      return !journal.containers().isEmpty();
     } catch (IOException e) {
       LOG.warn("hooks: cannot read the pause journal {}: {}", journal.file().map(Object::toString).orElse("-"),
           e.toString());
       return false;
     }
+  }
+
+  private static void unpause(PauseJournal journal, BackupJobs jobs, EventSink events) throws InterruptedException {
     Completion completion;
     try {
       completion = jobs.recoverPauses();
@@ -43,7 +66,7 @@ public final class LeftPauses {
           .orElse("the pause journal") + " names: " + e.getMessage());
     }
     if (completion.outcome() == Outcome.OK) {
-      return true;
+      return;
     }
     boolean failed = completion.outcome() == Outcome.FAILED;
     LOG.warn("hooks: {}", completion.message());
@@ -53,26 +76,5 @@ public final class LeftPauses {
     } catch (IOException e) {
       LOG.error("hooks: cannot write the {} event to the outbox: {}", EVENT, e.toString());
     }
-    return true;
-  }
-
-  /** {@link #recover} on a thread of its own, so a start does not wait for a job process; none if the journal is empty. */
-  public static void recoverInBackground(PauseJournal journal, BackupJobs jobs, EventSink events) {
-    try {
-      if (journal.containers().isEmpty()) {
-        return;
-      }
-    } catch (IOException e) {
-      // recover reads it again and says what is wrong
-    }
-    Thread thread = new Thread(() -> {
-      try {
-        recover(journal, jobs, events);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "cairn-pause-recovery");
-    thread.setDaemon(true);
-    thread.start();
   }
 }

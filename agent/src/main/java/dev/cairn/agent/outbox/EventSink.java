@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Where an event goes: the agent's outbox ({@link EventPublisher}) or, in a job process, the
- * agent that started it ({@code job.child.JobOutput}), which writes it to its outbox.
+ * Where an event goes: the agent's outbox ({@link EventPublisher}) or, in a job process, a line on
+ * its standard output ({@code job.child.JobMain}), which the agent that started it writes to its
+ * outbox.
  */
 @FunctionalInterface
 public interface EventSink {

@@ -12,6 +12,7 @@ import dev.cairn.agent.snapshot.SnapshotOptions;
 import dev.cairn.agent.snapshot.SnapshotPipeline;
 import dev.cairn.agent.snapshot.SnapshotProgress;
 import dev.cairn.agent.snapshot.TestRepositories;
+import dev.cairn.agent.testing.AgentThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,21 +123,13 @@ class ContainerHookIT {
   @Test
   void run_execHookInterrupted_stopsTheProcessInTheContainer() throws Exception {
     HookStep exec = new HookStep.Exec(container, List.of("sleep", "293"), Map.of(), seconds(120), OnError.FAIL);
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread agentThread = new Thread(() -> {
-      try {
-        executor.run("app", Phase.PRE, 0, exec);
-      } catch (Throwable e) {
-        thrown.set(e);
-      }
-    });
-    agentThread.start();
+    AgentThread agentThread = AgentThread.start(() -> executor.run("app", Phase.PRE, 0, exec));
     await().atMost(Duration.ofSeconds(30)).until(() -> dockerd.docker("top", container).contains("sleep 293"));
 
     agentThread.interrupt();
-    agentThread.join(30_000);
+    agentThread.join(Duration.ofSeconds(30));
 
-    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(agentThread.thrown()).isInstanceOf(InterruptedException.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> !dockerd.docker("top", container).contains("sleep 293"));
   }
 

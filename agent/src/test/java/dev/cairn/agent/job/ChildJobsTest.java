@@ -15,6 +15,7 @@ import dev.cairn.agent.job.child.JobLauncher;
 import dev.cairn.agent.layout.LayoutApplier;
 import dev.cairn.agent.layout.LayoutService;
 import dev.cairn.agent.snapshot.RandomTree;
+import dev.cairn.agent.testing.AgentThread;
 import dev.cairn.inventory.desired.Hook;
 import dev.cairn.inventory.desired.ServiceHooks;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,23 +86,15 @@ class ChildJobsTest extends RepositoryJobsTest {
         List.of(command("touch " + postRan)))));
     ChildJobs jobs = new ChildJobs(new JobEnvironment(settings(base), null, ImageSettings.defaults()),
         JobLauncher.fromSystemProperties(), (kind, severity, message, attributes) -> {}, layout, hooks);
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread agentThread = new Thread(() -> {
-      try {
-        jobs.snapshot("postgresql-data", List.of());
-      } catch (Exception e) {
-        thrown.set(e);
-      }
-    });
-    agentThread.start();
+    AgentThread agentThread = AgentThread.start(() -> jobs.snapshot("postgresql-data", List.of()));
     await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(started));
 
     long stop = System.nanoTime();
     agentThread.interrupt();
-    agentThread.join(40_000);
+    boolean ended = agentThread.join(Duration.ofSeconds(40));
 
-    assertThat(agentThread.isAlive()).as("the agent's thread is free again").isFalse();
-    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(ended).as("the agent's thread is free again").isTrue();
+    assertThat(agentThread.thrown()).isInstanceOf(InterruptedException.class);
     assertThat(postRan).as("the job ran its post hook before it ended").exists();
     assertThat(Duration.ofNanos(System.nanoTime() - stop)).as("not the sleep's 60 s, not the kill's 35 s")
         .isLessThan(Duration.ofSeconds(20));

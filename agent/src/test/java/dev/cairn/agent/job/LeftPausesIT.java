@@ -18,6 +18,7 @@ import dev.cairn.agent.job.child.JobLauncher;
 import dev.cairn.agent.layout.LayoutApplier;
 import dev.cairn.agent.layout.LayoutService;
 import dev.cairn.agent.snapshot.RandomTree;
+import dev.cairn.agent.testing.AgentThread;
 import dev.cairn.inventory.desired.Hook;
 import dev.cairn.inventory.desired.ServiceHooks;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,15 +81,7 @@ class LeftPausesIT {
     ChildJobs jobs = new ChildJobs(new JobEnvironment(settings, dockerd.host(), ImageSettings.defaults(), journalFile),
         JobLauncher.fromSystemProperties(), (kind, severity, message, attributes) -> events.add(kind + ": " + message),
         layout, hooks);
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread agentThread = new Thread(() -> {
-      try {
-        jobs.snapshot("postgresql-data", List.of());
-      } catch (Exception e) {
-        thrown.set(e);
-      }
-    });
-    agentThread.start();
+    AgentThread agentThread = AgentThread.start(() -> jobs.snapshot("postgresql-data", List.of()));
     await().atMost(Duration.ofSeconds(90)).until(() -> runtime.paused(container));
     assertThat(PauseJournal.at(journalFile).containers()).containsExactly(container);
 
@@ -99,10 +91,10 @@ class LeftPausesIT {
     assertThat(javaChildren).as("the job process").hasSize(1);
     ProcessHandle job = javaChildren.get(0);
     job.destroyForcibly();
-    agentThread.join(90_000);
+    boolean ended = agentThread.join(Duration.ofSeconds(90));
 
-    assertThat(agentThread.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(JobException.class)
+    assertThat(ended).isTrue();
+    assertThat(agentThread.thrown()).isInstanceOf(JobException.class)
         .hasMessageContaining("ended (exit code 137) without saying how the job went");
     assertThat(runtime.paused(container)).as("unpaused by the recovery job").isFalse();
     assertThat(pg.status()).isEqualTo("running");
